@@ -1,0 +1,25 @@
+package io.livepush.capture;
+
+import java.io.IOException;
+
+/**
+ * Something that produces raw audio: a tone, a WAV file, a microphone.
+ *
+ * <p>Pull model, like {@link VideoSource}: one thread calls {@link #read()} in a loop; a real-time
+ * source blocks until the next block of samples is due.
+ */
+public interface AudioSource extends AutoCloseable {
+    /** @return the sample rate and channel count this source produces */
+    AudioFormat format();
+
+    /**
+     * @return the next block of samples, or {@code null} when the source has ended
+     * @throws IOException when the device or file fails
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
+    AudioFrame read() throws IOException, InterruptedException;
+
+    /** Stops the source and frees its resources; idempotent. */
+    @Override
+    void close();
+}
