@@ -183,7 +183,8 @@ public final class Amf0Writer {
                 out.writeByte(Amf0Type.STRING.marker());
                 out.writeShort(n);
             }
-            ByteBufUtil.writeUtf8(out, s);
+            // reserve exactly n: writeUtf8 alone would grow the buffer to 3 bytes per char
+            ByteBufUtil.reserveAndWriteUtf8(out, s, n);
         } else if (value instanceof Instant || value instanceof Date) {
             out.writeByte(Amf0Type.DATE.marker());
             out.writeDouble(epochMillis(value));
@@ -219,7 +220,8 @@ public final class Amf0Writer {
     }
 
     private static void writeKey(ByteBuf out, String key) {
-        out.writeShort(ByteBufUtil.utf8Bytes(key));
-        ByteBufUtil.writeUtf8(out, key);
+        int n = ByteBufUtil.utf8Bytes(key);
+        out.writeShort(n);
+        ByteBufUtil.reserveAndWriteUtf8(out, key, n);
     }
 }
