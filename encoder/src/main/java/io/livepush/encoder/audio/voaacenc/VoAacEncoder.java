@@ -41,8 +41,11 @@ import java.util.List;
  * {@link #close}. {@link #close()} frees the codec instance ({@code Uninit}) and the native buffers.
  */
 public final class VoAacEncoder implements AudioEncoder {
-    /** Samples by which decoded output lags the input (ffmpeg's AAC decoder, no edit list). */
-    public static final int CODEC_DELAY_SAMPLES = 1024;
+    /**
+     * Samples by which decoded output lags the input with ffmpeg's AAC decoder and no edit list:
+     * the 1024-sample MDCT overlap plus the 576-sample block-switching look-ahead.
+     */
+    public static final int CODEC_DELAY_SAMPLES = 1600;
     /** Silent frames {@link #flush()} adds to push the delayed tail out of the codec. */
     static final int DRAIN_FRAMES = (CODEC_DELAY_SAMPLES + 1023) / 1024;
 
