@@ -25,7 +25,13 @@ public record AacAudioSpecificConfig(int audioObjectType, int sampleRate, int ch
     private static final int[] FREQUENCIES = {
         96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350};
 
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param audioObjectType 1..30
+     * @param sampleRate a rate from the sampling frequency table
+     * @param channelConfiguration 1..7
+     */
     public AacAudioSpecificConfig {
         if (audioObjectType < 1 || audioObjectType > 30) {
             throw new IllegalArgumentException("audio object type " + audioObjectType + " is not allowed (expected 1..30)");

@@ -13,7 +13,13 @@ import java.util.Arrays;
  * @param samples samples per channel the frame decodes to (1024 for AAC-LC)
  */
 public record EncodedAudioFrame(byte[] data, long ptsUs, int samples) {
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param data the encoded bytes, at least 1
+     * @param ptsUs presentation time in microseconds
+     * @param samples samples per channel, at least 1
+     */
     public EncodedAudioFrame {
         if (data == null || data.length == 0) {
             throw new IllegalArgumentException("encoded audio frame has " + (data == null ? "no data" : "0 bytes")
