@@ -13,6 +13,7 @@ import java.util.Objects;
 public final class Amf0TypedObject extends LinkedHashMap<String, Object> {
     private static final long serialVersionUID = 1L;
 
+    /** The registered class name, written before the properties. */
     private final String className;
 
     /**

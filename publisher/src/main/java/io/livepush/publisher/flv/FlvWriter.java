@@ -1,6 +1,7 @@
 package io.livepush.publisher.flv;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -121,9 +122,14 @@ public final class FlvWriter implements AutoCloseable {
         staging.putInt(TAG_HEADER_SIZE + size); // PreviousTagSize
     }
 
-    /** Same as {@link #writeTag(FlvTagType, long, ByteBuf)} for a tag read by {@link FlvReader}. */
+    /**
+     * Same as {@link #writeTag(FlvTagType, long, ByteBuf)} for a tag read by {@link FlvReader}.
+     *
+     * @param tag the tag to copy into this file
+     * @throws IOException if the channel fails
+     */
     public void writeTag(FlvTag tag) throws IOException {
-        writeTag(tag.type(), tag.timestampMs(), io.netty.buffer.Unpooled.wrappedBuffer(tag.body()));
+        writeTag(tag.type(), tag.timestampMs(), Unpooled.wrappedBuffer(tag.body()));
     }
 
     /** @return the bytes handed to the channel or staged so far, i.e. the file size once flushed */
@@ -148,8 +154,10 @@ public final class FlvWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        try (WritableByteChannel c = channel) {
+        try {
             drain();
+        } finally {
+            channel.close();
         }
     }
 
