@@ -2,6 +2,7 @@ package io.livepush.encoder;
 
 import io.livepush.capture.VideoFrame;
 import io.livepush.encoder.sei.SeiRepeat;
+import io.livepush.encoder.sei.SeiUserDataUnregistered;
 
 /**
  * Encodes raw frames into H.264 access units with the GOP pinned by timestamp and SEI messages
@@ -49,6 +50,14 @@ public interface VideoEncoder extends AutoCloseable {
      * @throws IllegalArgumentException for an empty or over-long payload; nothing is queued
      */
     void sendSei(byte[] payload, SeiRepeat repeat);
+
+    /**
+     * Attaches an SEI message under any UUID (e.g. a capture-time message) to upcoming frames.
+     *
+     * @throws IllegalArgumentException for a null message or repeat; nothing is queued
+     * @throws IllegalStateException when too many messages are already waiting; nothing is queued
+     */
+    void sendSei(SeiUserDataUnregistered message, SeiRepeat repeat);
 
     /** Frees the encoder; idempotent. */
     @Override

@@ -1,0 +1,318 @@
+package io.livepush.publisher.stream;
+
+import io.livepush.capture.AudioSource;
+import io.livepush.capture.MediaClock;
+import io.livepush.capture.VideoFormat;
+import io.livepush.capture.VideoSource;
+import io.livepush.encoder.VideoEncoder;
+import io.livepush.encoder.VideoEncoders;
+import io.livepush.encoder.audio.AudioEncoder;
+import io.livepush.encoder.audio.AudioEncoders;
+import io.livepush.encoder.sei.SeiRepeat;
+import io.livepush.publisher.flv.FlvMetaData;
+import io.livepush.publisher.flv.FlvWriter;
+import io.livepush.publisher.rtmp.client.RtmpClient;
+import io.livepush.publisher.rtmp.client.RtmpClientListener;
+import io.livepush.publisher.rtmp.client.RtmpPublishSession;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live stream: sources, encoders and the RTMP publisher wired together in {@link #start()}.
+ *
+ * <pre>{@code
+ * try (LiveStream stream = LiveStream.create(LiveStreamConfig.builder("rtmp://ingest/live/KEY").build(),
+ *         TestPatternSource.builder().build(), ToneSource.builder().build(), new LiveStreamListener() {})) {
+ *     stream.start().join();
+ *     stream.sendSei("coupon:42".getBytes(UTF_8));
+ *     Thread.sleep(10_000);
+ * }
+ * }</pre>
+ *
+ * <p>Threads: {@code livepush-video-capture}, {@code livepush-video-encoder}, {@code livepush-audio}
+ * (capture and AAC encode), {@code livepush-sender} (queue to socket), {@code livepush-events} (the
+ * listener and the once-a-second stats), plus Netty's event loop for the connection. The stream
+ * takes ownership of the sources: {@link #close()} closes them, the encoders, the connection and the
+ * recording, sends {@code FCUnpublish}/{@code deleteStream}, and returns within the configured close
+ * timeout. {@code close()} is idempotent and may be called from any thread.
+ */
+public final class LiveStream implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
+
+    private final LiveStreamConfig config;
+    private final VideoSource videoSource;
+    private final AudioSource audioSource;
+    private final LiveStreamEvents events;
+    private final MediaClock clock;
+    private final MediaSendQueue sendQueue;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private volatile VideoEncoder videoEncoder;
+    private volatile AudioEncoder audioEncoder;
+    private volatile RtmpPublishSession session;
+    private volatile FlvWriter recorder;
+    private volatile VideoTrack videoTrack;
+    private volatile AudioTrack audioTrack;
+    private volatile StreamSender sender;
+    private volatile long startNanos;
+
+    private LiveStream(LiveStreamConfig config, VideoSource video, AudioSource audio, MediaClock clock,
+            LiveStreamListener listener) {
+        this.config = config;
+        this.videoSource = video;
+        this.audioSource = audio;
+        this.clock = clock;
+        this.events = new LiveStreamEvents(listener);
+        this.sendQueue = new MediaSendQueue(config.dropThresholdMs());
+    }
+
+    /**
+     * Creates a stream; nothing runs until {@link #start()}.
+     *
+     * @param config the settings
+     * @param video the video source (owned by the stream from now on)
+     * @param audio the audio source, or {@code null} for a stream without sound
+     * @param clock the clock the sources stamp their frames with
+     * @param listener the events; use {@code new LiveStreamListener() {}} for none
+     * @throws IllegalArgumentException when the sources' formats do not match the encoder settings
+     */
+    public static LiveStream create(LiveStreamConfig config, VideoSource video, AudioSource audio, MediaClock clock,
+            LiveStreamListener listener) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(video, "video source");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(listener, "listener");
+        VideoFormat vf = video.format();
+        if (vf.width() != config.video().width() || vf.height() != config.video().height()) {
+            throw new IllegalArgumentException("video source is " + vf.width() + "x" + vf.height()
+                    + " but the encoder is configured for " + config.video().width() + "x" + config.video().height()
+                    + " (expected the same size)");
+        }
+        if (audio != null && !audio.format().equals(config.audio().audioFormat())) {
+            throw new IllegalArgumentException("audio source delivers " + audio.format()
+                    + " but the encoder is configured for " + config.audio().audioFormat() + " (expected the same)");
+        }
+        return new LiveStream(config, video, audio, clock, listener);
+    }
+
+    /**
+     * Wires the whole path, in order: encoders, connection (handshake, connect, publish), the
+     * optional recording, the sender, then the capture threads, so the first frame captured is the
+     * first frame sent. Returns at once.
+     *
+     * @return completes when the ingest accepted the stream; fails with the cause otherwise (the
+     *     stream is then closed)
+     * @throws IllegalStateException when called twice
+     */
+    public CompletableFuture<Void> start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("stream was already started");
+        }
+        startNanos = System.nanoTime();
+        CompletableFuture<Void> publishing = new CompletableFuture<>();
+        try {
+            videoEncoder = VideoEncoders.create(config.videoEncoder(), config.video());
+            LOG.info("video encoder: {}", videoEncoder.name());
+            if (audioSource != null) {
+                audioEncoder = AudioEncoders.create(config.audioEncoder(), config.audio());
+                LOG.info("audio encoder: {}", audioEncoder.name());
+            }
+        } catch (RuntimeException e) {
+            fail(e);
+            publishing.completeExceptionally(e);
+            return publishing;
+        }
+        events.connecting(config.url().redacted());
+        RtmpClient.publish(config.url(), config.rtmp(), new RtmpClientListener() { })
+                .whenComplete((s, error) -> {
+                    if (error != null) {
+                        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                                ? error.getCause() : error;
+                        fail(cause);
+                        publishing.completeExceptionally(cause);
+                        return;
+                    }
+                    try {
+                        startMedia(s);
+                        events.publishing();
+                        publishing.complete(null);
+                    } catch (Exception | Error e) {
+                        fail(e);
+                        publishing.completeExceptionally(e);
+                    }
+                });
+        return publishing;
+    }
+
+    private void startMedia(RtmpPublishSession s) throws IOException {
+        session = s;
+        if (closed.get()) {
+            s.close();
+            throw new IllegalStateException("stream was closed while connecting");
+        }
+        s.closeFuture().whenComplete((v, e) -> {
+            if (!closed.get()) {
+                fail(e != null ? e : new IOException("the ingest closed the connection to " + config.url().redacted()));
+            }
+        });
+        if (config.recordFile() != null) {
+            recorder = FlvWriter.open(config.recordFile());
+            recorder.writeHeader(audioSource != null, true);
+        }
+        sender = new StreamSender(sendQueue, s, recorder, metaData().toEcmaArray(),
+                audioEncoder != null ? audioEncoder.audioSpecificConfig() : null, this::fail);
+        videoTrack = new VideoTrack(videoSource, videoEncoder, clock, config.seiTimestamps(), sendQueue, this::fail);
+        if (audioSource != null) {
+            audioTrack = new AudioTrack(audioSource, audioEncoder, sendQueue, this::fail);
+        }
+        sender.start();
+        videoTrack.start();
+        if (audioTrack != null) {
+            audioTrack.start();
+        }
+        events.startStats(this::stats);
+    }
+
+    private FlvMetaData metaData() {
+        FlvMetaData.Builder b = FlvMetaData.builder()
+                .size(config.video().width(), config.video().height())
+                .frameRate(config.video().fps())
+                .videoDataRateKbps(config.video().bitrateBps() / 1000.0);
+        if (audioSource != null) {
+            b.audio(config.audio().sampleRate(), config.audio().channels() == 2, config.audio().bitrate() / 1000.0);
+        } else {
+            b.noAudio();
+        }
+        return b.build();
+    }
+
+    /**
+     * Attaches an SEI payload to the next encoded video frame. A bad payload throws and leaves the
+     * stream untouched.
+     *
+     * @param payload 1..255 bytes
+     * @throws IllegalArgumentException for an empty or over-long payload
+     * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+     */
+    public void sendSei(byte[] payload) {
+        sendSei(payload, SeiRepeat.once());
+    }
+
+    /** Like {@link #sendSei(byte[])}, on the frames {@code repeat} names. */
+    public void sendSei(byte[] payload, SeiRepeat repeat) {
+        VideoEncoder enc = videoEncoder;
+        if (enc == null || closed.get()) {
+            throw new IllegalStateException("SEI can only be sent while the stream runs (it is "
+                    + (closed.get() ? "closed" : "not started") + ")");
+        }
+        enc.sendSei(payload, repeat);
+    }
+
+    /** @return the video encoder in use (to change its bitrate, or ask for a keyframe) */
+    public VideoEncoder videoEncoder() {
+        return videoEncoder;
+    }
+
+    /** @return a snapshot of the counters */
+    public LiveStreamStats stats() {
+        return events.snapshot(startNanos, videoTrack, sender, session, sendQueue);
+    }
+
+    /** @return completes when the stream has stopped, for any reason */
+    public CompletableFuture<Void> done() {
+        return done;
+    }
+
+    /**
+     * Waits until the sources have ended (file sources, frame limits) and everything encoded was
+     * handed to the connection.
+     *
+     * @return false when {@code timeoutMs} passed first
+     */
+    public boolean awaitSourcesEnded(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (System.nanoTime() < deadline && !done.isDone()) {
+            VideoTrack v = videoTrack;
+            AudioTrack a = audioTrack;
+            if (v != null && v.finished() && (a == null || a.finished()) && sendQueue.size() == 0) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return done.isDone();
+    }
+
+    private void fail(Throwable cause) {
+        if (closed.get()) {
+            return;
+        }
+        LOG.warn("stream to {} failed: {}", config.url().redacted(), cause.toString());
+        events.failed(cause);
+        Thread t = new Thread(this::close, "livepush-close");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Stops everything within the configured close timeout; idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            done.join();
+            return;
+        }
+        long budgetMs = config.closeTimeout().toMillis();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMs);
+        try {
+            if (videoTrack != null) {
+                videoTrack.stop(remaining(deadline, budgetMs / 4));
+            }
+            if (audioTrack != null) {
+                audioTrack.stop(remaining(deadline, budgetMs / 4));
+            }
+            if (sender != null) {
+                sender.drainAndStop(remaining(deadline, budgetMs / 4));
+            }
+            if (session != null) {
+                session.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("while closing the stream to {}: {}", config.url().redacted(), e.toString());
+        } finally {
+            closeQuietly(videoSource);
+            closeQuietly(audioSource);
+            // An encoder still in use by a thread that did not stop in time is left to the GC:
+            // freeing native codec memory under a running encode would crash the JVM.
+            if (videoTrack == null || !videoTrack.encoderThreadAlive()) {
+                closeQuietly(videoEncoder);
+            }
+            if (audioTrack == null || !audioTrack.threadAlive()) {
+                closeQuietly(audioEncoder);
+            }
+            closeQuietly(recorder);
+            events.closed();
+            done.complete(null);
+        }
+    }
+
+    private static long remaining(long deadlineNanos, long capMs) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        return Math.max(1, Math.min(left, capMs));
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.debug("close failed: {}", e.toString());
+        }
+    }
+}

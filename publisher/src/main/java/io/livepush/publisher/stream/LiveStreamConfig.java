@@ -1,0 +1,204 @@
+package io.livepush.publisher.stream;
+
+import io.livepush.encoder.VideoEncoderConfig;
+import io.livepush.encoder.audio.AudioEncoderConfig;
+import io.livepush.publisher.rtmp.client.RtmpClientConfig;
+import io.livepush.publisher.url.RtmpUrl;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Immutable settings of a {@link LiveStream}, built with {@link #builder(String)}; each setter
+ * validates at once. Defaults: video 1280x720 30 fps 2500 kbps GOP 2 s with encoder {@code auto};
+ * audio AAC-LC 48 kHz stereo 128 kbps with encoder {@code auto}; no capture-time SEI; no local
+ * recording; congestion drop threshold 900 ms; close bounded to 3 s.
+ */
+public final class LiveStreamConfig {
+    private final RtmpUrl url;
+    private final String videoEncoder;
+    private final VideoEncoderConfig video;
+    private final String audioEncoder;
+    private final AudioEncoderConfig audio;
+    private final RtmpClientConfig rtmp;
+    private final boolean seiTimestamps;
+    private final Path recordFile;
+    private final Duration closeTimeout;
+    private final long dropThresholdMs;
+
+    private LiveStreamConfig(Builder b) {
+        this.url = b.url;
+        this.videoEncoder = b.videoEncoder;
+        this.video = b.video;
+        this.audioEncoder = b.audioEncoder;
+        this.audio = b.audio;
+        this.rtmp = b.rtmp;
+        this.seiTimestamps = b.seiTimestamps;
+        this.recordFile = b.recordFile;
+        this.closeTimeout = b.closeTimeout;
+        this.dropThresholdMs = b.dropThresholdMs;
+    }
+
+    /**
+     * @param url {@code rtmp[s]://host[:port]/app[/instance]/key[?query]}
+     * @throws IllegalArgumentException for a malformed URL (the message never holds the full key)
+     */
+    public static Builder builder(String url) {
+        return new Builder(RtmpUrl.parse(url));
+    }
+
+    /** @return a builder holding this configuration's values */
+    public Builder toBuilder() {
+        Builder b = new Builder(url);
+        b.videoEncoder = videoEncoder;
+        b.video = video;
+        b.audioEncoder = audioEncoder;
+        b.audio = audio;
+        b.rtmp = rtmp;
+        b.seiTimestamps = seiTimestamps;
+        b.recordFile = recordFile;
+        b.closeTimeout = closeTimeout;
+        b.dropThresholdMs = dropThresholdMs;
+        return b;
+    }
+
+    /** @return the ingest URL */
+    public RtmpUrl url() {
+        return url;
+    }
+
+    /** @return the video encoder backend name ({@code auto}, {@code openh264}, ...) */
+    public String videoEncoder() {
+        return videoEncoder;
+    }
+
+    /** @return the video encoder settings */
+    public VideoEncoderConfig video() {
+        return video;
+    }
+
+    /** @return the audio encoder backend name */
+    public String audioEncoder() {
+        return audioEncoder;
+    }
+
+    /** @return the audio encoder settings */
+    public AudioEncoderConfig audio() {
+        return audio;
+    }
+
+    /** @return the RTMP client settings (timeouts, TLS trust) */
+    public RtmpClientConfig rtmp() {
+        return rtmp;
+    }
+
+    /** @return true when every frame carries its capture wall-clock time as SEI ({@link CaptureTimeSei}) */
+    public boolean seiTimestamps() {
+        return seiTimestamps;
+    }
+
+    /** @return the FLV file that also receives what is pushed, or {@code null} */
+    public Path recordFile() {
+        return recordFile;
+    }
+
+    /** @return the longest {@link LiveStream#close()} may take */
+    public Duration closeTimeout() {
+        return closeTimeout;
+    }
+
+    /** @return queued video duration above which inter frames are dropped, in milliseconds */
+    public long dropThresholdMs() {
+        return dropThresholdMs;
+    }
+
+    /** Builds a {@link LiveStreamConfig}. */
+    public static final class Builder {
+        private final RtmpUrl url;
+        private String videoEncoder = "auto";
+        private VideoEncoderConfig video = VideoEncoderConfig.builder().build();
+        private String audioEncoder = "auto";
+        private AudioEncoderConfig audio = AudioEncoderConfig.defaults();
+        private RtmpClientConfig rtmp = RtmpClientConfig.builder().build();
+        private boolean seiTimestamps;
+        private Path recordFile;
+        private Duration closeTimeout = Duration.ofSeconds(3);
+        private long dropThresholdMs = 900;
+
+        private Builder(RtmpUrl url) {
+            this.url = url;
+        }
+
+        /** Video encoder backend: {@code auto} or a backend name (checked when the stream starts). */
+        public Builder videoEncoder(String name) {
+            this.videoEncoder = requireName(name, "video encoder");
+            return this;
+        }
+
+        /** Video encoder settings; the size must match the video source's. */
+        public Builder video(VideoEncoderConfig config) {
+            this.video = Objects.requireNonNull(config, "video config");
+            return this;
+        }
+
+        /** Audio encoder backend: {@code auto} or a backend name. */
+        public Builder audioEncoder(String name) {
+            this.audioEncoder = requireName(name, "audio encoder");
+            return this;
+        }
+
+        /** Audio encoder settings; sample rate and channels must match the audio source's. */
+        public Builder audio(AudioEncoderConfig config) {
+            this.audio = Objects.requireNonNull(config, "audio config");
+            return this;
+        }
+
+        /** RTMP client settings: timeouts, chunk size, TLS trust. */
+        public Builder rtmp(RtmpClientConfig config) {
+            this.rtmp = Objects.requireNonNull(config, "rtmp config");
+            return this;
+        }
+
+        /** Put each frame's capture wall-clock time into its SEI (default off). */
+        public Builder seiTimestamps(boolean on) {
+            this.seiTimestamps = on;
+            return this;
+        }
+
+        /** Also write what is pushed to this FLV file ({@code null}: no recording). */
+        public Builder recordFile(Path file) {
+            this.recordFile = file;
+            return this;
+        }
+
+        /** The longest {@code close()} may take, 100 ms..60 s (default 3 s). */
+        public Builder closeTimeout(Duration timeout) {
+            if (timeout == null || timeout.toMillis() < 100 || timeout.toMillis() > 60_000) {
+                throw new IllegalArgumentException("close timeout " + timeout + " is not allowed (expected 100 ms..60 s)");
+            }
+            this.closeTimeout = timeout;
+            return this;
+        }
+
+        /** Queued video beyond which inter frames are dropped, 200..10000 ms (default 900). */
+        public Builder dropThresholdMs(long ms) {
+            if (ms < 200 || ms > 10_000) {
+                throw new IllegalArgumentException("drop threshold " + ms + " ms is not allowed (expected 200..10000)");
+            }
+            this.dropThresholdMs = ms;
+            return this;
+        }
+
+        /** @return the configuration */
+        public LiveStreamConfig build() {
+            return new LiveStreamConfig(this);
+        }
+
+        private static String requireName(String name, String what) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException(what + " name is empty (expected auto or a backend name)");
+            }
+            return name.trim();
+        }
+    }
+}

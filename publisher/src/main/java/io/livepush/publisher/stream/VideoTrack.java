@@ -1,0 +1,169 @@
+package io.livepush.publisher.stream;
+
+import io.livepush.capture.MediaClock;
+import io.livepush.capture.VideoFrame;
+import io.livepush.capture.VideoSource;
+import io.livepush.encoder.EncodedVideoFrame;
+import io.livepush.encoder.VideoEncoder;
+import io.livepush.encoder.sei.SeiRepeat;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The video half of a {@link LiveStream}: a capture thread ({@code livepush-video-capture}) reads the
+ * source and hands frames to an encoder thread ({@code livepush-video-encoder}) through a queue of
+ * {@value #HANDOFF_FRAMES} frames; encoded access units go to the send queue.
+ *
+ * <p>When the encoder falls behind by more than the handoff queue and one frame interval, the newest
+ * raw frame is released and counted as dropped, so latency never builds up before the encoder. The encoder is used only on
+ * the encoder thread, except for the thread-safe calls of {@link VideoEncoder}. {@link #stop()}
+ * joins both threads and releases every frame still queued.
+ */
+final class VideoTrack {
+    static final int HANDOFF_FRAMES = 3;
+
+    private final VideoSource source;
+    private final VideoEncoder encoder;
+    private final MediaClock clock;
+    private final boolean seiTimestamps;
+    private final MediaSendQueue sendQueue;
+    private final Consumer<Throwable> onFailure;
+    private final BlockingQueue<VideoFrame> handoff = new ArrayBlockingQueue<>(HANDOFF_FRAMES);
+    private final AtomicLong framesIn = new AtomicLong();
+    private final AtomicLong framesEncoded = new AtomicLong();
+    private final AtomicLong droppedBeforeEncode = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile boolean sourceEnded;
+    private final Thread captureThread;
+    private final long frameIntervalUs;
+    private final Thread encoderThread;
+
+    VideoTrack(VideoSource source, VideoEncoder encoder, MediaClock clock, boolean seiTimestamps,
+            MediaSendQueue sendQueue, Consumer<Throwable> onFailure) {
+        this.source = source;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.seiTimestamps = seiTimestamps;
+        this.sendQueue = sendQueue;
+        this.onFailure = onFailure;
+        this.frameIntervalUs = source.format().frameIntervalUs();
+        this.captureThread = new Thread(this::captureLoop, "livepush-video-capture");
+        this.encoderThread = new Thread(this::encodeLoop, "livepush-video-encoder");
+        captureThread.setDaemon(true);
+        encoderThread.setDaemon(true);
+    }
+
+    void start() {
+        encoderThread.start();
+        captureThread.start();
+    }
+
+    private void captureLoop() {
+        try {
+            while (running) {
+                VideoFrame frame = source.read();
+                if (frame == null) {
+                    sourceEnded = true;
+                    return;
+                }
+                framesIn.incrementAndGet();
+                // Wait at most one frame interval for the encoder, then drop: a live source must not
+                // build latency up in front of a slow encoder.
+                if (!handoff.offer(frame, frameIntervalUs, TimeUnit.MICROSECONDS)) {
+                    frame.release();
+                    droppedBeforeEncode.incrementAndGet();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception | Error e) {
+            if (running) {
+                onFailure.accept(e);
+            }
+        }
+    }
+
+    private void encodeLoop() {
+        try {
+            while (running) {
+                VideoFrame frame = handoff.poll(50, TimeUnit.MILLISECONDS);
+                if (frame == null) {
+                    if (sourceEnded && !captureThread.isAlive() && handoff.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                try {
+                    if (seiTimestamps) {
+                        encoder.sendSei(CaptureTimeSei.message(clock.wallClockUs(frame.ptsUs())), SeiRepeat.once());
+                    }
+                    EncodedVideoFrame au = encoder.encode(frame);
+                    if (au != null) {
+                        framesEncoded.incrementAndGet();
+                        sendQueue.offer(MediaPacket.of(au));
+                    }
+                } finally {
+                    frame.release();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception | Error e) {
+            if (running) {
+                onFailure.accept(e);
+            }
+        }
+    }
+
+    /** @return true when the source has ended and every frame was encoded */
+    boolean finished() {
+        return sourceEnded && !encoderThread.isAlive();
+    }
+
+    long framesIn() {
+        return framesIn.get();
+    }
+
+    long framesEncoded() {
+        return framesEncoded.get();
+    }
+
+    long droppedBeforeEncode() {
+        return droppedBeforeEncode.get();
+    }
+
+    /** Stops both threads within {@code timeoutMs} and releases queued frames. */
+    void stop(long timeoutMs) {
+        running = false;
+        captureThread.interrupt();
+        encoderThread.interrupt();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        join(captureThread, deadline);
+        join(encoderThread, deadline);
+        VideoFrame f;
+        while ((f = handoff.poll()) != null) {
+            f.release();
+        }
+    }
+
+    /** Waits for the source to end and the encoder to drain, up to {@code timeoutMs}. */
+    void awaitEnd(long timeoutMs) throws InterruptedException {
+        encoderThread.join(Math.max(1, timeoutMs));
+    }
+
+    boolean encoderThreadAlive() {
+        return encoderThread.isAlive();
+    }
+
+    static void join(Thread t, long deadlineNanos) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        try {
+            t.join(Math.max(1, left));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
