@@ -1,0 +1,106 @@
+package io.livepush.publisher.rtmp.client;
+
+import io.livepush.publisher.rtmp.chunk.RtmpByteCounter;
+import io.livepush.publisher.rtmp.chunk.RtmpChunkDecoder;
+import io.livepush.publisher.rtmp.chunk.RtmpChunkEncoder;
+import io.livepush.publisher.rtmp.handshake.RtmpClientHandshakeHandler;
+import io.livepush.publisher.url.RtmpUrl;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import javax.net.ssl.SSLException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Publishes a live stream to an RTMP or RTMPS server (Adobe RTMP 1.0): connects, handshakes, runs the publish
+ * command sequence and hands out an {@link RtmpPublishSession} once the server answered
+ * {@code NetStream.Publish.Start}.
+ *
+ * <p>Threads: connections run on the configured event loop group, or on a shared group of daemon threads named
+ * {@code livepush-rtmp-io-N} (two threads, created on first use, never shut down). Listener events and the
+ * returned future complete on the connection's {@code livepush-rtmp-listener-N} thread.
+ */
+public final class RtmpClient {
+
+    /** Low/high water marks of the outgoing buffer: {@link RtmpPublishSession#isWritable()} flips at these. */
+    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+
+    private static EventLoopGroup sharedGroup;
+
+    private RtmpClient() {
+    }
+
+    /**
+     * Starts publishing.
+     *
+     * @param url      where to publish: host, port, app, stream key ({@code rtmps://} for TLS)
+     * @param config   settings; see {@link RtmpClientConfig#defaults()}
+     * @param listener events of this connection; may be null
+     * @return completes with the session when publishing has started, or fails with
+     *         {@link io.livepush.publisher.rtmp.RtmpTimeoutException}, {@link RtmpPublishRejectedException},
+     *         {@link RtmpCertificateException}, {@link io.livepush.publisher.rtmp.RtmpProtocolException} or an
+     *         {@link java.io.IOException} from the socket. Cancelling it closes the connection.
+     */
+    public static CompletableFuture<RtmpPublishSession> publish(RtmpUrl url, RtmpClientConfig config,
+                                                                RtmpClientListener listener) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(config, "config");
+        ListenerDispatcher dispatcher = new ListenerDispatcher(listener);
+        CompletableFuture<RtmpPublishSession> result = new CompletableFuture<>();
+        RtmpByteCounter counter = new RtmpByteCounter();
+        RtmpPublishHandler handler = new RtmpPublishHandler(url, config, dispatcher, result, counter);
+        Bootstrap bootstrap = new Bootstrap()
+                .group(config.eventLoopGroup().orElseGet(RtmpClient::sharedGroup))
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) throws SSLException {
+                        assemblePipeline(ch, url, config, counter, handler);
+                    }
+                });
+        bootstrap.connect(url.host(), url.port()).addListener(f -> {
+            if (!f.isSuccess()) {
+                Throwable cause = f.cause() instanceof ConnectTimeoutException ? handler.connectTimeout() : f.cause();
+                handler.connectFailed(cause);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * The whole client pipeline, from the socket up: TLS (rtmps only), byte counting, handshake, chunk decoder,
+     * chunk encoder, the publish state machine.
+     */
+    static void assemblePipeline(Channel ch, RtmpUrl url, RtmpClientConfig config, RtmpByteCounter counter,
+                                 RtmpPublishHandler handler) throws SSLException {
+        ChannelPipeline p = ch.pipeline();
+        if (url.tls()) {
+            p.addLast("tls", ClientTls.newHandler(ch.alloc(), url, config));
+        }
+        p.addLast("bytes", counter);
+        p.addLast("handshake", new RtmpClientHandshakeHandler(config.handshakeTimeout()));
+        p.addLast("chunk-decoder", new RtmpChunkDecoder());
+        p.addLast("chunk-encoder", new RtmpChunkEncoder());
+        p.addLast("publish", handler);
+    }
+
+    private static synchronized EventLoopGroup sharedGroup() {
+        if (sharedGroup == null) {
+            sharedGroup = new NioEventLoopGroup(2, new DefaultThreadFactory("livepush-rtmp-io", true));
+        }
+        return sharedGroup;
+    }
+}

@@ -1,0 +1,357 @@
+package io.livepush.publisher.rtmp.client;
+
+import io.livepush.publisher.ProtocolException;
+import io.livepush.publisher.rtmp.RtmpProtocolException;
+import io.livepush.publisher.rtmp.RtmpTimeoutException;
+import io.livepush.publisher.rtmp.chunk.AcknowledgementWindow;
+import io.livepush.publisher.rtmp.chunk.RtmpByteCounter;
+import io.livepush.publisher.rtmp.handshake.RtmpHandshakeCompletionEvent;
+import io.livepush.publisher.rtmp.message.Acknowledgement;
+import io.livepush.publisher.rtmp.message.CommandMessage;
+import io.livepush.publisher.rtmp.message.RtmpMessage;
+import io.livepush.publisher.rtmp.message.RtmpMessageType;
+import io.livepush.publisher.rtmp.message.SetChunkSize;
+import io.livepush.publisher.rtmp.message.UserControl;
+import io.livepush.publisher.rtmp.message.WindowAcknowledgementSize;
+import io.livepush.publisher.url.RtmpUrl;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The publishing side of one RTMP connection as an explicit state machine over {@link RtmpPublishState}, driven by
+ * the handshake event and the server's messages (Adobe RTMP 1.0, §7.2; the sequence FFmpeg and OBS send):
+ * <ol>
+ * <li>handshake done: Set Chunk Size, Window Acknowledgement Size, {@code connect(1, {app, type, flashVer, tcUrl,
+ *     objectEncoding 0})} with the tcUrl that has no stream key; wait for its {@code _result};</li>
+ * <li>{@code releaseStream(key)}, {@code FCPublish(key)} (answers not awaited), {@code createStream}; wait for the
+ *     stream id;</li>
+ * <li>{@code publish(0, null, key, "live")} on that stream; wait for {@code onStatus NetStream.Publish.Start};
+ *     {@code BadName}, {@code Denied} or an {@code _error} fail with {@link RtmpPublishRejectedException}.</li>
+ * </ol>
+ * Every awaited answer has the command timeout as deadline ({@link PendingCommands}). Meanwhile it answers Ping
+ * Request with Ping Response and acknowledges each window of received bytes. Each transition is logged
+ * {@code old => new}.
+ *
+ * <p>Threads: all state is owned by the channel's event loop; {@link #state()} may be read from anywhere.
+ * Listener events and the caller's futures are delivered through a {@link ListenerDispatcher}. The stream key is
+ * never logged; log lines use the redacted URL.
+ */
+final class RtmpPublishHandler extends ChannelDuplexHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtmpPublishHandler.class);
+
+    private final RtmpUrl url;
+    private final RtmpClientConfig config;
+    private final ListenerDispatcher dispatcher;
+    private final CompletableFuture<RtmpPublishSession> result;
+    private final RtmpByteCounter counter;
+    private final AcknowledgementWindow ackWindow = new AcknowledgementWindow();
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+
+    private volatile RtmpPublishState state = RtmpPublishState.CONNECTING;
+    private ChannelHandlerContext ctx;
+    private PendingCommands pending;
+    private DefaultRtmpPublishSession session;
+    private int streamId = -1;
+    private boolean closedNotified;
+
+    /**
+     * @param url        where to publish
+     * @param config     the settings
+     * @param dispatcher delivers listener events
+     * @param result     completed with the session once publishing, or failed
+     * @param counter    the connection's byte counter (for acknowledgements and bytesSent)
+     */
+    RtmpPublishHandler(RtmpUrl url, RtmpClientConfig config, ListenerDispatcher dispatcher,
+                       CompletableFuture<RtmpPublishSession> result, RtmpByteCounter counter) {
+        this.url = url;
+        this.config = config;
+        this.dispatcher = dispatcher;
+        this.result = result;
+        this.counter = counter;
+    }
+
+    RtmpPublishState state() {
+        return state;
+    }
+
+    RtmpByteCounter counter() {
+        return counter;
+    }
+
+    CompletableFuture<Void> closeFuture() {
+        return closeFuture;
+    }
+
+    int streamId() {
+        return streamId;
+    }
+
+    long closeTimeoutMillis() {
+        return config.closeTimeout().toMillis();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.pending = new PendingCommands(ctx.executor(), config.commandTimeout());
+        this.session = new DefaultRtmpPublishSession(ctx.channel(), this, url);
+        ctx.channel().closeFuture().addListener(f -> onChannelClosed());
+        result.whenComplete((s, e) -> {
+            if (result.isCancelled()) {
+                ctx.channel().close();
+            }
+        });
+        if (ctx.channel().isActive()) {
+            transition(RtmpPublishState.HANDSHAKING);
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        transition(RtmpPublishState.HANDSHAKING);
+        super.channelActive(ctx);
+    }
+
+    /** The TCP connect failed (the channel never became active). */
+    void connectFailed(Throwable cause) {
+        fail(cause);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt == RtmpHandshakeCompletionEvent.SUCCESS) {
+            connectApp();
+        } else if (evt instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
+            fail(ClientTls.describeFailure(url, tls.cause()));
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    private void connectApp() {
+        if (state != RtmpPublishState.HANDSHAKING) {
+            return;
+        }
+        transition(RtmpPublishState.CONNECTING_APP);
+        ctx.write(new SetChunkSize(config.chunkSize()).toMessage(ctx.alloc()));
+        ctx.write(new WindowAcknowledgementSize(config.windowAckSize()).toMessage(ctx.alloc()));
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("app", url.app());
+        props.put("type", "nonprivate");
+        props.put("flashVer", config.flashVer());
+        props.put("tcUrl", url.tcUrl());
+        props.put("objectEncoding", 0.0);
+        sendAwaited("connect", CommandMessage.of("connect", pending.nextTransactionId(), props), 0)
+                .whenComplete((answer, error) -> {
+                    if (error != null) {
+                        fail(error);
+                    } else if (!"_result".equals(answer.name())) {
+                        fail(rejected("connect", answer.argument(0)));
+                    } else {
+                        createStream();
+                    }
+                });
+    }
+
+    private void createStream() {
+        transition(RtmpPublishState.CREATING_STREAM);
+        String key = url.streamKey();
+        ctx.write(CommandMessage.of("releaseStream", pending.nextTransactionId(), null, key).toMessage(ctx.alloc(), 0));
+        ctx.write(CommandMessage.of("FCPublish", pending.nextTransactionId(), null, key).toMessage(ctx.alloc(), 0));
+        sendAwaited("createStream", CommandMessage.of("createStream", pending.nextTransactionId(), null), 0)
+                .whenComplete((answer, error) -> {
+                    if (error != null) {
+                        fail(error);
+                    } else if (!"_result".equals(answer.name())) {
+                        fail(rejected("createStream", answer.argument(0)));
+                    } else if (!(answer.argument(0) instanceof Number id) || id.doubleValue() < 1
+                            || id.doubleValue() > Integer.MAX_VALUE || id.doubleValue() != Math.rint(id.doubleValue())) {
+                        fail(new RtmpProtocolException("createStream _result stream id is " + answer.argument(0)
+                                + " (expected a whole number 1..2147483647)"));
+                    } else {
+                        publish(id.intValue());
+                    }
+                });
+    }
+
+    private void publish(int id) {
+        streamId = id;
+        transition(RtmpPublishState.PUBLISHING_REQUESTED);
+        sendAwaited("publish", CommandMessage.of("publish", 0, null, url.streamKey(), "live"), id)
+                .whenComplete((answer, error) -> {
+                    if (error != null) {
+                        fail(error);
+                    } else if (state == RtmpPublishState.PUBLISHING_REQUESTED) {
+                        transition(RtmpPublishState.PUBLISHING);
+                        LOG.info("Publishing {} on stream {}", url.redacted(), streamId);
+                        dispatcher.complete(result, session);
+                    }
+                });
+    }
+
+    private CompletableFuture<CommandMessage> sendAwaited(String name, CommandMessage command, int messageStreamId) {
+        CompletableFuture<CommandMessage> answer = pending.register((int) command.transactionId(), name);
+        ctx.writeAndFlush(command.toMessage(ctx.alloc(), messageStreamId))
+                .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        return answer;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (!(msg instanceof RtmpMessage message)) {
+            super.channelRead(ctx, msg);
+            return;
+        }
+        try {
+            onMessage(message);
+        } finally {
+            message.release();
+        }
+        long sequence = ackWindow.acknowledgementDue(counter.bytesReceived());
+        if (sequence >= 0 && !state.isTerminal()) {
+            ctx.writeAndFlush(new Acknowledgement(sequence).toMessage(ctx.alloc()));
+        }
+    }
+
+    private void onMessage(RtmpMessage message) throws ProtocolException {
+        RtmpMessageType type = RtmpMessageType.of(message.typeId());
+        if (type == null) {
+            LOG.debug("Ignoring {} from {}", message, url.redacted());
+            return;
+        }
+        switch (type) {
+            case WINDOW_ACKNOWLEDGEMENT_SIZE -> ackWindow.windowSize(WindowAcknowledgementSize.fromMessage(message).windowSize());
+            case USER_CONTROL -> {
+                UserControl uc = UserControl.fromMessage(message);
+                if (uc.event() == UserControl.Event.PING_REQUEST) {
+                    ctx.writeAndFlush(UserControl.pingResponse(uc.value()).toMessage(ctx.alloc()));
+                }
+            }
+            case COMMAND_AMF0 -> onCommand(CommandMessage.fromMessage(message));
+            default -> LOG.trace("{} from {}", message, url.redacted());
+        }
+    }
+
+    private void onCommand(CommandMessage command) {
+        int txn = (int) command.transactionId();
+        switch (command.name()) {
+            case "_result", "_error" -> {
+                if (!pending.complete(txn, command)) {
+                    LOG.debug("{} for transaction {} that nothing waits for", command.name(), txn);
+                }
+            }
+            case "onStatus" -> onStatus(command);
+            default -> LOG.debug("Ignoring command {} from {}", command.name(), url.redacted());
+        }
+    }
+
+    private void onStatus(CommandMessage command) {
+        RtmpStatus status = RtmpStatus.from(command.argument(0), url.streamKey());
+        LOG.debug("onStatus {} from {}", status, url.redacted());
+        dispatcher.status(status);
+        boolean error = status.code().isRejection() || "error".equals(status.level());
+        if (state == RtmpPublishState.PUBLISHING_REQUESTED) {
+            if (status.code() == OnStatusCode.PUBLISH_START) {
+                pending.complete(0, command);
+            } else if (error) {
+                pending.fail(0, new RtmpPublishRejectedException(url.redacted(), "publish", status));
+            }
+        } else if (state == RtmpPublishState.PUBLISHING && error) {
+            fail(new RtmpPublishRejectedException(url.redacted(), "the stream", status));
+        }
+    }
+
+    private RtmpPublishRejectedException rejected(String step, Object info) {
+        return new RtmpPublishRejectedException(url.redacted(), step, RtmpStatus.from(info, url.streamKey()));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable t = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        fail(ClientTls.isTlsFailure(t) ? ClientTls.describeFailure(url, t) : t);
+    }
+
+    /** Sends FCUnpublish and deleteStream when a stream exists, then closes; on the event loop. */
+    void beginClose() {
+        if (state.isTerminal() || state == RtmpPublishState.CLOSING) {
+            return;
+        }
+        boolean unpublish = streamId > 0 && ctx.channel().isActive();
+        transition(RtmpPublishState.CLOSING);
+        pending.failAll(new IllegalStateException("RTMP session to " + url.redacted() + " closed on request"));
+        dispatcher.fail(result, new IllegalStateException("RTMP session to " + url.redacted() + " closed on request"));
+        if (unpublish) {
+            ctx.write(CommandMessage.of("FCUnpublish", pending.nextTransactionId(), null, url.streamKey())
+                    .toMessage(ctx.alloc(), 0));
+            ctx.writeAndFlush(CommandMessage.of("deleteStream", pending.nextTransactionId(), null, (double) streamId)
+                    .toMessage(ctx.alloc(), 0)).addListener(ChannelFutureListener.CLOSE);
+            ctx.executor().schedule(() -> ctx.channel().close(), config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            ctx.channel().close();
+        }
+    }
+
+    private void fail(Throwable error) {
+        if (state.isTerminal() || state == RtmpPublishState.CLOSING) {
+            LOG.debug("After {}: {}", state, error.toString());
+            ctx.channel().close();
+            return;
+        }
+        RtmpPublishState before = state;
+        transition(RtmpPublishState.FAILED);
+        LOG.warn("RTMP publish to {} failed in {}: {}", url.redacted(), before, error.getMessage());
+        pending.failAll(error);
+        dispatcher.error(error);
+        dispatcher.fail(result, error);
+        ctx.channel().close();
+    }
+
+    private void onChannelClosed() {
+        if (!state.isTerminal()) {
+            if (state == RtmpPublishState.CLOSING) {
+                transition(RtmpPublishState.CLOSED);
+            } else {
+                fail(new RtmpProtocolException("RTMP server " + url.host() + ":" + url.port()
+                        + " closed the connection while " + state));
+            }
+        }
+        pending.failAll(new RtmpProtocolException("connection closed"));
+        if (!closedNotified) {
+            closedNotified = true;
+            dispatcher.closed(closeFuture);
+        }
+    }
+
+    private void transition(RtmpPublishState next) {
+        RtmpPublishState old = state;
+        if (old == next) {
+            return;
+        }
+        state = next;
+        if (next == RtmpPublishState.PUBLISHING || next.isTerminal()) {
+            LOG.info("{} => {} ({})", old, next, url.redacted());
+        } else {
+            LOG.debug("{} => {} ({})", old, next, url.redacted());
+        }
+        dispatcher.stateChanged(old, next);
+    }
+
+    DefaultRtmpPublishSession session() {
+        return session;
+    }
+
+    /** @return a timeout exception for the TCP connect step */
+    RtmpTimeoutException connectTimeout() {
+        return new RtmpTimeoutException("TCP connect to " + url.host() + ":" + url.port(), config.connectTimeout());
+    }
+}

@@ -1,0 +1,71 @@
+package io.livepush.publisher.rtmp.client;
+
+import io.netty.buffer.ByteBuf;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A stream being published over RTMP, handed out by {@link RtmpClient#publish} once the server answered
+ * {@code NetStream.Publish.Start}.
+ *
+ * <p>Threading: every method may be called from any thread. Sends are handed to the connection's event loop in
+ * call order (per calling thread) and flushed once per batch. Once the session is no longer
+ * {@link RtmpPublishState#PUBLISHING}, sends release their buffer and do nothing; why it ended is reported to the
+ * {@link RtmpClientListener} and by {@link #closeFuture()}.
+ *
+ * <p>{@link #close()} sends {@code FCUnpublish} and {@code deleteStream}, then closes the socket; it waits at most
+ * the configured close timeout (2 s by default) and is idempotent.
+ */
+public interface RtmpPublishSession extends AutoCloseable {
+
+    /**
+     * Sends {@code @setDataFrame("onMetaData", metadata)} as an AMF0 data message (type 18) on the publish stream,
+     * timestamp 0. A plain map is sent as an ECMA array.
+     *
+     * @param metadata e.g. width, height, framerate, videocodecid, audiocodecid, encoder
+     * @throws IllegalArgumentException when a value cannot be written as AMF0
+     */
+    void sendMetaData(Map<String, Object> metadata);
+
+    /**
+     * Sends a video message (type 9).
+     *
+     * @param timestampMs   the DTS in milliseconds, &gt;= 0 (wraps modulo 2<sup>32</sup>)
+     * @param flvVideoBody  an FLV video tag body; ownership moves here: it is released once written or dropped
+     * @throws IllegalArgumentException when the timestamp is negative or the body longer than 16 MiB - 1 (the body
+     *                                  is released then too)
+     */
+    void sendVideo(long timestampMs, ByteBuf flvVideoBody);
+
+    /**
+     * Sends an audio message (type 8).
+     *
+     * @param timestampMs  the DTS in milliseconds, &gt;= 0
+     * @param flvAudioBody an FLV audio tag body; ownership moves here
+     * @throws IllegalArgumentException when the timestamp is negative or the body too long (the body is released)
+     */
+    void sendAudio(long timestampMs, ByteBuf flvAudioBody);
+
+    /** @return whether the connection's outgoing buffer is below its high water mark (Netty writability) */
+    boolean isWritable();
+
+    /** @return payload bytes handed to send* and not yet written to the socket */
+    long pendingWriteBytes();
+
+    /** @return bytes written to the socket so far (RTMP bytes, before TLS), handshake included */
+    long bytesSent();
+
+    /** @return the current phase */
+    RtmpPublishState state();
+
+    /** @return the server's address as {@code host:port} */
+    String remoteAddress();
+
+    /** @return a future completed when the connection is gone, for any reason (on the listener thread) */
+    CompletableFuture<Void> closeFuture();
+
+    /** Unpublishes and closes; bounded by the close timeout; idempotent. */
+    @Override
+    void close();
+}
