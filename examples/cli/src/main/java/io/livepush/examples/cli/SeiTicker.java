@@ -1,0 +1,34 @@
+package io.livepush.examples.cli;
+
+import io.livepush.publisher.stream.LiveStream;
+import java.time.Duration;
+
+/** Sends the CLI's SEI payload on the stream: once at the start, or every {@code --sei-every}. */
+final class SeiTicker {
+    private final LiveStream stream;
+    private final byte[] payload;
+    private final long everyNanos;
+    private long nextNanos = System.nanoTime();
+    private int sent;
+
+    SeiTicker(LiveStream stream, byte[] payload, Duration every) {
+        this.stream = stream;
+        this.payload = payload;
+        this.everyNanos = every == null ? 0 : every.toNanos();
+    }
+
+    /** Sends the payload when it is due; call often. */
+    void tick() {
+        if (payload == null || (everyNanos == 0 && sent > 0) || System.nanoTime() < nextNanos) {
+            return;
+        }
+        stream.sendSei(payload);
+        sent++;
+        nextNanos += everyNanos;
+    }
+
+    /** @return how many payloads were sent */
+    int sent() {
+        return sent;
+    }
+}
