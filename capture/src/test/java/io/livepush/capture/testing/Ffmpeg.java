@@ -82,20 +82,27 @@ public final class Ffmpeg {
         return times;
     }
 
-    /** framecrc lines: {@code stream, dts, pts, duration, size, crc[, F=0xFLAGS]}; no F= means a key packet. */
+    /**
+     * A raw stream's packets as ffmpeg times them at the input frame rate: framecrc lines
+     * {@code stream, dts, pts, duration, size, crc[, F=0xFLAGS]} (no F= means a key packet). Times are
+     * sums of durations, exact where ffmpeg's generated pts drift by a tick every few frames.
+     */
     private List<Double> keyframeTimesFromFrameCrc(Path file, String... inputArgs) {
         String out = checked(run(ffmpeg(file, "error", inputArgs, "-map", "0:v:0", "-c", "copy", "-f", "framecrc", "-")))
                 .stdout();
         double timeBase = 0;
+        long elapsed = 0;
         List<Double> times = new ArrayList<>();
         for (String line : out.split("\n")) {
             String[] f = line.split(",\\s*");
             if (line.startsWith("#tb 0:")) {
                 String[] nd = line.substring(6).trim().split("/");
                 timeBase = Double.parseDouble(nd[0]) / Double.parseDouble(nd[1]);
-            } else if (line.startsWith("0,") && (f.length < 7 || (Integer.decode(f[6].substring(2)) & 1) != 0)) {
-                long pts = Long.parseLong(f[2]);
-                times.add((pts == Long.MIN_VALUE ? Long.parseLong(f[1]) : pts) * timeBase);
+            } else if (line.startsWith("0,")) {
+                if (f.length < 7 || (Integer.decode(f[6].substring(2)) & 1) != 0) {
+                    times.add(elapsed * timeBase);
+                }
+                elapsed += Long.parseLong(f[3]);
             }
         }
         return times;
@@ -143,7 +150,8 @@ public final class Ffmpeg {
             } else if (line.contains(" last_payload_size_byte ")) {
                 ffBytes = 0;
             } else if (uuid != null && line.contains(" uuid_iso_iec_11578[")) {
-                uuid[Integer.parseInt(line.substring(line.indexOf('[') + 1, line.indexOf(']')))] = (byte) value(line);
+                int i = line.indexOf(" uuid_iso_iec_11578[") + 20;
+                uuid[Integer.parseInt(line.substring(i, line.indexOf(']', i)))] = (byte) value(line);
             } else if (uuid != null && line.contains(" user_data_payload_byte[")) {
                 payload.write(value(line));
             }
