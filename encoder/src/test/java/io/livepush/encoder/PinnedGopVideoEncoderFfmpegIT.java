@@ -39,55 +39,6 @@ class PinnedGopVideoEncoderFfmpegIT {
         return List.of(new byte[] {0x42}, zeros, runs, ramp, "coupon:42".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /**
-     * Our SEI payloads as {@code ffmpeg -bsf:v trace_headers} prints them: the value after the last
-     * {@code "= "} of each {@code uuid_iso_iec_11578[i]} and {@code user_data_payload_byte[i]} line.
-     * (Parsed here rather than with {@code Ffmpeg.seiPayloads}, which at the time of writing took
-     * the index from the {@code [trace_headers @ ...]} prefix.)
-     */
-    private static List<byte[]> traceHeadersSei(Path file) throws Exception {
-        Path log = file.resolveSibling("trace.txt");
-        Process p = new ProcessBuilder(Interop.requireExecutable("ffmpeg", "ffmpeg"), "-nostdin", "-v", "info",
-                "-framerate", "30", "-i", file.toString(), "-map", "0:v:0", "-c", "copy", "-bsf:v", "trace_headers",
-                "-f", "null", "-").redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("ffmpeg trace_headers did not finish in 120 s");
-        }
-        byte[] ours = SeiUserDataUnregistered.uuidBytes(SeiUserDataUnregistered.LIVEPUSH_UUID);
-        List<byte[]> out = new ArrayList<>();
-        byte[] uuid = new byte[16];
-        ByteArrayOutputStream payload = null;
-        for (String line : Files.readAllLines(log)) {
-            if (line.contains(" uuid_iso_iec_11578[")) {
-                if (payload != null && Arrays.equals(uuid, ours)) {
-                    out.add(payload.toByteArray());
-                }
-                payload = null;
-                uuid[Integer.parseInt(line.substring(line.lastIndexOf('[') + 1, line.lastIndexOf(']')))] = (byte) parseValue(line);
-            } else if (line.contains(" user_data_payload_byte[")) {
-                if (payload == null) {
-                    payload = new ByteArrayOutputStream();
-                }
-                payload.write(parseValue(line));
-            } else if (line.contains(" last_payload_type_byte ") || line.contains("Parameter Set")
-                    || line.contains("Slice Header")) {
-                if (payload != null && Arrays.equals(uuid, ours)) {
-                    out.add(payload.toByteArray());
-                }
-                payload = null;
-            }
-        }
-        if (payload != null && Arrays.equals(uuid, ours)) {
-            out.add(payload.toByteArray());
-        }
-        return out;
-    }
-
-    private static int parseValue(String line) {
-        return Integer.parseInt(line.substring(line.lastIndexOf("= ") + 2).strip());
-    }
-
     @Test
     void ffmpegDecodesTheStreamAndReadsBackEverySeiPayloadAndTheTwoSecondGop() throws Exception {
         Ffmpeg ffmpeg = Ffmpeg.require();
@@ -138,7 +89,9 @@ class PinnedGopVideoEncoderFfmpegIT {
             assertEquals(keyPacketTimes.get(i), keyframes.get(i), 1e-3, "keyframe #" + i);
         }
 
-        List<byte[]> read = traceHeadersSei(file);
+        byte[] ours = SeiUserDataUnregistered.uuidBytes(SeiUserDataUnregistered.LIVEPUSH_UUID);
+        List<byte[]> read = ffmpeg.seiPayloads(file, "-framerate", "30").stream()
+                .filter(s -> Arrays.equals(ours, s.uuid())).map(Ffmpeg.SeiPayload::payload).toList();
         assertEquals(sent.size(), read.size());
         for (int i = 0; i < sent.size(); i++) {
             assertArrayEquals(sent.get(i), read.get(i), "SEI #" + i);
