@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A private nginx with the RTMP module (the real ingest peer), started by a test on free loopback
  * ports with its own prefix folder, recording every stream to {@code rec/KEY.flv}, and stopped by
- * its own process id. Optionally an RTMPS front end: nginx's stream module terminating TLS with a
+ * its own process id. nginx-rtmp never writes {@code onMetaData} into its recordings; with
+ * {@code meta copy} it hands players the publisher's own metadata, so tests check metadata by
+ * playing the live stream ({@link #probeLive}). Optionally an RTMPS front end: nginx's stream module terminating TLS with a
  * test certificate and proxying to the RTMP port (PEERS.md).
  */
 public final class NginxRtmp implements AutoCloseable {
@@ -63,6 +65,7 @@ public final class NginxRtmp implements AutoCloseable {
                     chunk_size 4096;
                     application live {
                       live on;
+                      meta copy;
                       record all;
                       record_path %s/rec;
                       record_unique off;
@@ -123,6 +126,24 @@ public final class NginxRtmp implements AutoCloseable {
     /** @return {@code rtmp://127.0.0.1:PORT/live/KEY} */
     public String url(String key) {
         return "rtmp://127.0.0.1:" + port + "/live/" + key;
+    }
+
+    /**
+     * Plays the live stream {@code key} with ffprobe and returns what it prints of the format tags
+     * (the publisher's {@code onMetaData}, e.g. {@code TAG:encoder=LivePush 0.1}) and the video stream.
+     */
+    public String probeLive(String key) throws IOException, InterruptedException {
+        String ffprobe = Interop.requireExecutable("ffprobe", "ffmpeg");
+        Path log = prefix.resolve("logs/ffprobe-" + System.nanoTime() + ".log");
+        Process p = new ProcessBuilder(List.of(ffprobe, "-v", "error", "-rw_timeout", "5000000", "-show_entries",
+                "format_tags:stream=codec_name,width,height", "-of", "default", url(key)))
+                .redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        if (!p.waitFor(15, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("ffprobe of the live stream did not finish within 15 s");
+        }
+        return Files.readString(log);
     }
 
     /** @return the file nginx records the stream {@code key} into */
