@@ -10,7 +10,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -73,8 +72,7 @@ public final class RtmpClient {
                 });
         bootstrap.connect(url.host(), url.port()).addListener(f -> {
             if (!f.isSuccess()) {
-                Throwable cause = f.cause() instanceof ConnectTimeoutException ? handler.connectTimeout() : f.cause();
-                handler.connectFailed(cause);
+                handler.connectFailed(f.cause());
             }
         });
         return result;

@@ -17,13 +17,17 @@ import io.livepush.publisher.url.RtmpUrl;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.SocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -64,6 +68,7 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
     private DefaultRtmpPublishSession session;
     private int streamId = -1;
     private boolean closedNotified;
+    private boolean closedWhileConnecting;
 
     /**
      * @param url        where to publish
@@ -109,7 +114,8 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
         ctx.channel().closeFuture().addListener(f -> onChannelClosed());
         result.whenComplete((s, e) -> {
             if (result.isCancelled()) {
-                ctx.channel().close();
+                ctx.executor().execute(() -> fail(new CancellationException("publish to " + url.redacted()
+                        + " cancelled")));
             }
         });
         if (ctx.channel().isActive()) {
@@ -123,9 +129,43 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
         super.channelActive(ctx);
     }
 
-    /** The TCP connect failed (the channel never became active). */
+    @Override
+    public void connect(ChannelHandlerContext ctx, SocketAddress remote, SocketAddress local, ChannelPromise promise)
+            throws Exception {
+        promise.addListener(f -> {
+            if (!f.isSuccess()) {
+                connectFailed(f.cause());
+            }
+        });
+        super.connect(ctx, remote, local, promise);
+    }
+
+    /**
+     * The TCP connect (or the name resolution before it) failed; the channel never became active. Called from
+     * the connect promise and from the bootstrap's future, whichever comes first wins.
+     */
     void connectFailed(Throwable cause) {
-        fail(cause);
+        if (ctx == null) {
+            // The pipeline was never assembled (e.g. the TLS context could not be built).
+            synchronized (this) {
+                if (!state.isTerminal()) {
+                    transition(RtmpPublishState.FAILED);
+                    LOG.warn("RTMP publish to {} failed: {}", url.redacted(), cause.getMessage());
+                    dispatcher.error(cause);
+                    dispatcher.fail(result, cause);
+                    notifyClosed();
+                }
+            }
+            return;
+        }
+        if (!ctx.executor().inEventLoop()) {
+            ctx.executor().execute(() -> connectFailed(cause));
+            return;
+        }
+        fail(cause instanceof ConnectTimeoutException ? connectTimeout() : cause);
+        if (closedWhileConnecting) {
+            notifyClosed();
+        }
     }
 
     @Override
@@ -317,6 +357,11 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
     }
 
     private void onChannelClosed() {
+        if (state == RtmpPublishState.CONNECTING) {
+            // A failed connect closes the channel before (or after) reporting why: connectFailed reports both.
+            closedWhileConnecting = true;
+            return;
+        }
         if (!state.isTerminal()) {
             if (state == RtmpPublishState.CLOSING) {
                 transition(RtmpPublishState.CLOSED);
@@ -326,6 +371,10 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
             }
         }
         pending.failAll(new RtmpProtocolException("connection closed"));
+        notifyClosed();
+    }
+
+    private void notifyClosed() {
         if (!closedNotified) {
             closedNotified = true;
             dispatcher.closed(closeFuture);

@@ -110,8 +110,9 @@ final class IngestConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         Instant now = Instant.now();
         long epochMicros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
-        server.dispatch(l -> l.onMessage(new IngestedMessage(publishNameRedacted, message.typeId(),
-                message.timestamp(), ByteBufUtil.getBytes(message.payload()), arrivalNanos, epochMicros)));
+        IngestedMessage ingested = new IngestedMessage(publishNameRedacted, message.typeId(), message.timestamp(),
+                ByteBufUtil.getBytes(message.payload()), arrivalNanos, epochMicros);
+        server.dispatch(l -> l.onMessage(ingested));
         if (recorder != null) {
             recorder.write(message);
         }
