@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livepush.capture.testing.Ffmpeg;
 import io.livepush.capture.testing.NginxRtmp;
+import io.livepush.capture.testing.RecordingFiles;
 import io.livepush.encoder.sei.SeiUserDataUnregistered;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ class LiveStreamNginxIT {
             String[] live = new String[1];
             List<byte[]> sent = NginxPush.push(config, 10, seiPayloads(), () -> live[0] = nginx.probeLive(KEY));
             Path rec = nginx.recording(KEY);
-            NginxPush.awaitSettled(rec);
+            RecordingFiles.awaitSettled(rec);
 
             assertEquals("", ffmpeg.decodeErrors(rec), "ffmpeg decode errors");
             Ffmpeg.StreamInfo info = ffmpeg.streamInfo(rec);

@@ -10,6 +10,7 @@ import io.livepush.capture.MediaClock;
 import io.livepush.capture.source.TestPatternSource;
 import io.livepush.capture.testing.Ffmpeg;
 import io.livepush.capture.testing.NginxRtmp;
+import io.livepush.capture.testing.RecordingFiles;
 import io.livepush.capture.testing.TestCertificate;
 import io.livepush.publisher.rtmp.client.RtmpCertificateException;
 import io.livepush.publisher.rtmp.client.RtmpClientConfig;
@@ -41,7 +42,7 @@ class LiveStreamRtmpsNginxIT {
                     .rtmp(RtmpClientConfig.builder().trustStore(cert.trustStore()).build()).build();
             List<byte[]> sent = NginxPush.push(config, 5, List.of("rtmps-event".getBytes()));
             Path rec = nginx.recording(KEY);
-            NginxPush.awaitSettled(rec);
+            RecordingFiles.awaitSettled(rec);
             assertEquals("", ffmpeg.decodeErrors(rec));
             assertEquals(1280, ffmpeg.streamInfo(rec).width());
             List<Double> keys = ffmpeg.keyframeTimes(rec);

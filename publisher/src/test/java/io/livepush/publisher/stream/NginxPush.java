@@ -5,8 +5,6 @@ import io.livepush.capture.source.FrameRate;
 import io.livepush.capture.source.TestPatternSource;
 import io.livepush.capture.source.ToneSource;
 import io.livepush.encoder.VideoEncoderConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -71,21 +69,6 @@ final class NginxPush {
             }
         }
         return sent;
-    }
-
-    /** Waits until a recording exists and its size stops changing (nginx finishes it on unpublish). */
-    static void awaitSettled(Path file) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        long last = -1;
-        while (System.nanoTime() < deadline) {
-            long size = file.toFile().length();
-            if (Files.exists(file) && size > 0 && size == last) {
-                return;
-            }
-            last = size;
-            Thread.sleep(300);
-        }
-        throw new AssertionError("recording " + file + " did not settle within 10 s");
     }
 
     static VideoEncoderConfig video720p() {
