@@ -18,7 +18,7 @@ public class RtmpCertificateException extends ProtocolException {
     public RtmpCertificateException(String hostAndPort, Throwable cause) {
         super("RTMPS certificate of " + hostAndPort + " was not trusted (" + rootMessage(cause)
                 + "); pass a trust store holding it or its CA with RtmpClientConfig.builder().trustStore(KeyStore),"
-                + " or add it to the JDK trust store (cacerts)", cause);
+                + " or add it to the JDK trust store (cacerts); the certificate must also name the URL's host", cause);
     }
 
     private static String rootMessage(Throwable t) {
