@@ -4,6 +4,7 @@ import io.livepush.capture.MediaClock;
 import io.livepush.capture.VideoFrame;
 import io.livepush.capture.VideoSource;
 import io.livepush.encoder.EncodedVideoFrame;
+import io.livepush.encoder.RateControlMode;
 import io.livepush.encoder.VideoEncoder;
 import io.livepush.encoder.VideoEncoderConfig;
 import io.livepush.encoder.VideoEncoders;
@@ -47,6 +48,10 @@ final class BenchEncodeCommand implements Callable<Integer> {
     @Option(names = "--encoder", defaultValue = "auto", description = "auto|openh264|... (default: ${DEFAULT-VALUE})")
     String encoderName;
 
+    @Option(names = "--rate-control", defaultValue = "CBR",
+            description = "CBR (may skip frames to hold the rate), VBR or QUALITY (never skip) (default: ${DEFAULT-VALUE})")
+    RateControlMode rateControl;
+
     @Option(names = "--threads", defaultValue = "1", description = "Encoder threads (default: ${DEFAULT-VALUE})")
     int threads;
 
@@ -61,7 +66,7 @@ final class BenchEncodeCommand implements Callable<Integer> {
         List<VideoFrame> raw = loadFrames();
         VideoFrame first = raw.get(0);
         VideoEncoderConfig config = VideoEncoderConfig.builder().size(first.width(), first.height()).fps(fps)
-                .bitrateBps(kbps * 1000).threads(threads).build();
+                .bitrateBps(kbps * 1000).threads(threads).rateControl(rateControl).build();
         long bytes = 0;
         long encodeNanos = 0;
         int encoded = 0;
