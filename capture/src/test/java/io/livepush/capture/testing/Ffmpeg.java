@@ -1,10 +1,9 @@
 package io.livepush.capture.testing;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -174,7 +173,7 @@ public final class Ffmpeg {
         private final int frameSize;
         private final Path err;
         private final Process process;
-        private final DataInputStream in;
+        private final InputStream in;
         private byte[] next;
         private boolean atEnd;
 
@@ -188,21 +187,19 @@ public final class Ffmpeg {
                 throw new UncheckedIOException("cannot start " + cmd, e);
             }
             CompletableFuture.delayedExecutor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).execute(process::destroyForcibly);
-            in = new DataInputStream(process.getInputStream());
+            in = process.getInputStream();
         }
 
         @Override
         public boolean hasNext() {
-            try {
-                if (next == null && !atEnd) {
-                    next = new byte[frameSize];
-                    in.readFully(next);
+            if (next == null && !atEnd) {
+                try {
+                    next = in.readNBytes(frameSize);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            } catch (EOFException e) {
-                next = null;
-                atEnd = true;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                atEnd = next.length < frameSize;
+                next = atEnd ? null : next;
             }
             return next != null;
         }
