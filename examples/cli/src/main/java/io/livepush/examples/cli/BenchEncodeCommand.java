@@ -106,8 +106,8 @@ final class BenchEncodeCommand implements Callable<Integer> {
         int distinct = Math.min(frames, 300);
         List<VideoFrame> list = new ArrayList<>(distinct);
         MediaClock clock = new MediaClock();
-        try (VideoSource src = input == null ? SourceSpecs.video("test", size, fps, clock, false)
-                : SourceSpecs.video("file:" + input, size, fps, clock, false)) {
+        try (VideoSource src = input == null ? VideoSourceSpecs.open("test", size, fps, clock, false)
+                : VideoSourceSpecs.open("file:" + input, size, fps, clock, false)) {
             for (int i = 0; i < distinct; i++) {
                 VideoFrame f = src.read();
                 if (f == null) {

@@ -60,8 +60,8 @@ final class DemoCommand implements Callable<Integer> {
                     .video(VideoEncoderConfig.builder().size(1280, 720).fps(30).bitrateBps(2_500_000).gopSeconds(2).build())
                     .seiTimestamps(true)
                     .build();
-            VideoSource video = SourceSpecs.video("test", new SizeArg(1280, 720), 30, clock, true);
-            AudioSource audio = SourceSpecs.audio("tone", config.audio().audioFormat(), clock, true);
+            VideoSource video = VideoSourceSpecs.open("test", new SizeArg(1280, 720), 30, clock, true);
+            AudioSource audio = AudioSourceSpecs.open("tone", config.audio().audioFormat(), clock, true);
             monitor.markStart(System.currentTimeMillis() * 1000);
             try (LiveStream stream = LiveStream.create(config, video, audio, clock, new PushCommand.StatusPrinter(System.out))) {
                 stream.start().join();

@@ -25,8 +25,8 @@ final class DevicesCommand implements Callable<Integer> {
             String why = p.unavailableReason();
             System.out.println("  " + p.name() + " (" + (why == null ? "available, preference " + p.preference() : why) + ")");
         }
-        System.out.println("Video sources: test (test pattern), file:PATH.y4m");
-        System.out.println("Audio sources: tone, none");
+        System.out.print(VideoSourceSpecs.devicesReport());
+        System.out.print(AudioSourceSpecs.devicesReport());
         return 0;
     }
 }

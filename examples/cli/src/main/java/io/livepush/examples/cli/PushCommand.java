@@ -33,8 +33,8 @@ final class PushCommand implements Callable<Integer> {
         PrintStream out = System.out;
         MediaClock clock = new MediaClock();
         LiveStreamConfig config = options.streamConfig(url);
-        VideoSource video = SourceSpecs.video(options.video, options.size, options.fps, clock, true);
-        AudioSource audio = SourceSpecs.audio(options.audio, config.audio().audioFormat(), clock, true);
+        VideoSource video = VideoSourceSpecs.open(options.video, options.size, options.fps, clock, true);
+        AudioSource audio = AudioSourceSpecs.open(options.audio, config.audio().audioFormat(), clock, true);
         try (LiveStream stream = LiveStream.create(config, video, audio, clock, new StatusPrinter(out))) {
             Thread hook = new Thread(stream::close, "livepush-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
