@@ -22,6 +22,14 @@ public interface VideoSource extends AutoCloseable {
      */
     VideoFrame read() throws IOException, InterruptedException;
 
+    /**
+     * Sets who is told of errors this source recovers from by itself (see {@link SourceErrorListener}).
+     * Sources that cannot recover from anything ignore it; errors they cannot recover from are thrown
+     * from {@link #read()}. Call before the first {@code read()}.
+     */
+    default void setErrorListener(SourceErrorListener listener) {
+    }
+
     /** Stops the source and frees its resources; idempotent. */
     @Override
     void close();

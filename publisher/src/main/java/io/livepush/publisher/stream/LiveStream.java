@@ -70,6 +70,10 @@ public final class LiveStream implements AutoCloseable {
         this.clock = clock;
         this.events = new LiveStreamEvents(listener);
         this.sendQueue = new MediaSendQueue(config.dropThresholdMs());
+        video.setErrorListener(events::sourceError);
+        if (audio != null) {
+            audio.setErrorListener(events::sourceError);
+        }
     }
 
     /**

@@ -43,6 +43,10 @@ final class LiveStreamEvents {
         run(listener::onPublishing);
     }
 
+    void sourceError(Object source, Throwable cause) {
+        run(() -> listener.onSourceError(source, cause));
+    }
+
     void failed(Throwable cause) {
         run(() -> listener.onFailed(cause));
     }

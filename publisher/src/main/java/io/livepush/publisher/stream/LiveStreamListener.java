@@ -21,6 +21,16 @@ public interface LiveStreamListener {
     default void onPublishing() {
     }
 
+    /**
+     * A source hit an error and recovered by itself; the stream goes on (e.g. the sound server went
+     * away and the microphone delivers silence so the audio timeline continues).
+     *
+     * @param source the source, e.g. a {@code Microphone}
+     * @param cause what went wrong
+     */
+    default void onSourceError(Object source, Throwable cause) {
+    }
+
     /** Once a second while the stream runs. */
     default void onStats(LiveStreamStats stats) {
     }
