@@ -4,7 +4,6 @@ import io.livepush.capture.AudioFrame;
 import io.livepush.capture.AudioSource;
 import io.livepush.encoder.audio.AudioEncoder;
 import io.livepush.encoder.audio.EncodedAudioFrame;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -17,61 +16,49 @@ final class AudioTrack {
     private final AudioSource source;
     private final AudioEncoder encoder;
     private final MediaSendQueue sendQueue;
-    private final Consumer<Throwable> onFailure;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final PipelineWorker worker;
     private volatile boolean sourceEnded;
 
     AudioTrack(AudioSource source, AudioEncoder encoder, MediaSendQueue sendQueue, Consumer<Throwable> onFailure) {
         this.source = source;
         this.encoder = encoder;
         this.sendQueue = sendQueue;
-        this.onFailure = onFailure;
-        this.thread = new Thread(this::loop, "livepush-audio");
-        thread.setDaemon(true);
+        this.worker = new PipelineWorker("livepush-audio", this::loop, onFailure);
     }
 
     void start() {
-        thread.start();
+        worker.start();
     }
 
-    private void loop() {
-        try {
-            while (running) {
-                AudioFrame frame = source.read();
-                if (frame == null) {
-                    sourceEnded = true;
-                    for (EncodedAudioFrame f : encoder.flush()) {
-                        sendQueue.offer(MediaPacket.of(f));
-                    }
-                    return;
-                }
-                for (EncodedAudioFrame f : encoder.encode(frame)) {
-                    sendQueue.offer(MediaPacket.of(f));
-                }
+    private void loop(PipelineWorker self) throws Exception {
+        while (self.running()) {
+            AudioFrame frame = source.read();
+            if (frame == null) {
+                sourceEnded = true;
+                queue(encoder.flush());
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception | Error e) {
-            if (running) {
-                onFailure.accept(e);
-            }
+            queue(encoder.encode(frame));
+        }
+    }
+
+    private void queue(Iterable<EncodedAudioFrame> frames) {
+        for (EncodedAudioFrame f : frames) {
+            sendQueue.offer(MediaPacket.of(f));
         }
     }
 
     /** @return true when the source ended and its last frames were queued */
     boolean finished() {
-        return sourceEnded && !thread.isAlive();
+        return sourceEnded && !worker.isAlive();
     }
 
     boolean threadAlive() {
-        return thread.isAlive();
+        return worker.isAlive();
     }
 
     /** Stops the thread within {@code timeoutMs}. */
     void stop(long timeoutMs) {
-        running = false;
-        thread.interrupt();
-        VideoTrack.join(thread, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs));
+        worker.stop(PipelineWorker.deadline(timeoutMs));
     }
 }

@@ -41,12 +41,10 @@ final class StreamSender {
     private final FlvWriter recorder;
     private final Map<String, Object> metaData;
     private final byte[] audioSpecificConfig;
-    private final Consumer<Throwable> onFailure;
     private final ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
-    private final Thread thread;
+    private final PipelineWorker worker;
     private final AtomicLong videoFramesSent = new AtomicLong();
     private final AtomicLong mediaBytesSent = new AtomicLong();
-    private volatile boolean running = true;
     private volatile boolean draining;
     private long originUs = Long.MIN_VALUE;
     private byte[] lastSps;
@@ -59,49 +57,39 @@ final class StreamSender {
         this.recorder = recorder;
         this.metaData = metaData;
         this.audioSpecificConfig = audioSpecificConfig;
-        this.onFailure = onFailure;
-        this.thread = new Thread(this::loop, "livepush-sender");
-        thread.setDaemon(true);
+        this.worker = new PipelineWorker("livepush-sender", this::loop, onFailure);
     }
 
     void start() {
-        thread.start();
+        worker.start();
     }
 
-    private void loop() {
-        try {
-            while (running) {
-                MediaPacket p = queue.take(50, TimeUnit.MILLISECONDS);
-                if (p == null) {
-                    if (draining) {
-                        return;
-                    }
+    private void loop(PipelineWorker self) throws Exception {
+        while (self.running()) {
+            MediaPacket p = queue.take(50, TimeUnit.MILLISECONDS);
+            if (p == null) {
+                if (draining) {
+                    return;
+                }
+                continue;
+            }
+            if (originUs == Long.MIN_VALUE) {
+                if (!p.isKeyframe()) {
                     continue;
                 }
-                if (originUs == Long.MIN_VALUE) {
-                    if (!p.isKeyframe()) {
-                        continue;
-                    }
-                    originUs = p.dtsUs();
-                    sendHeaders(p.video());
-                }
-                if (p.dtsUs() < originUs) {
-                    continue;
-                }
-                awaitWritable();
-                send(p);
+                originUs = p.dtsUs();
+                sendHeaders(p.video());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception | Error e) {
-            if (running) {
-                onFailure.accept(e);
+            if (p.dtsUs() < originUs) {
+                continue;
             }
+            awaitWritable();
+            send(p);
         }
     }
 
     private void awaitWritable() throws InterruptedException {
-        while (running && !session.isWritable()) {
+        while (worker.running() && !session.isWritable()) {
             Thread.sleep(2);
         }
     }
@@ -190,14 +178,7 @@ final class StreamSender {
     void drainAndStop(long timeoutMs) {
         draining = true;
         queue.close();
-        VideoTrack.join(thread, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs));
-        stop(0);
-    }
-
-    /** Stops at once, within {@code timeoutMs}. */
-    void stop(long timeoutMs) {
-        running = false;
-        thread.interrupt();
-        VideoTrack.join(thread, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(1, timeoutMs)));
+        worker.join(timeoutMs);
+        worker.stop(PipelineWorker.deadline(1));
     }
 }

@@ -30,16 +30,14 @@ final class VideoTrack {
     private final MediaClock clock;
     private final boolean seiTimestamps;
     private final MediaSendQueue sendQueue;
-    private final Consumer<Throwable> onFailure;
     private final BlockingQueue<VideoFrame> handoff = new ArrayBlockingQueue<>(HANDOFF_FRAMES);
     private final AtomicLong framesIn = new AtomicLong();
     private final AtomicLong framesEncoded = new AtomicLong();
     private final AtomicLong droppedBeforeEncode = new AtomicLong();
-    private volatile boolean running = true;
     private volatile boolean sourceEnded;
-    private final Thread captureThread;
     private final long frameIntervalUs;
-    private final Thread encoderThread;
+    private final PipelineWorker capture;
+    private final PipelineWorker encoderWorker;
 
     VideoTrack(VideoSource source, VideoEncoder encoder, MediaClock clock, boolean seiTimestamps,
             MediaSendQueue sendQueue, Consumer<Throwable> onFailure) {
@@ -48,79 +46,60 @@ final class VideoTrack {
         this.clock = clock;
         this.seiTimestamps = seiTimestamps;
         this.sendQueue = sendQueue;
-        this.onFailure = onFailure;
         this.frameIntervalUs = source.format().frameIntervalUs();
-        this.captureThread = new Thread(this::captureLoop, "livepush-video-capture");
-        this.encoderThread = new Thread(this::encodeLoop, "livepush-video-encoder");
-        captureThread.setDaemon(true);
-        encoderThread.setDaemon(true);
+        this.capture = new PipelineWorker("livepush-video-capture", this::captureLoop, onFailure);
+        this.encoderWorker = new PipelineWorker("livepush-video-encoder", this::encodeLoop, onFailure);
     }
 
     void start() {
-        encoderThread.start();
-        captureThread.start();
+        encoderWorker.start();
+        capture.start();
     }
 
-    private void captureLoop() {
-        try {
-            while (running) {
-                VideoFrame frame = source.read();
-                if (frame == null) {
-                    sourceEnded = true;
-                    return;
-                }
-                framesIn.incrementAndGet();
-                // Wait at most one frame interval for the encoder, then drop: a live source must not
-                // build latency up in front of a slow encoder.
-                if (!handoff.offer(frame, frameIntervalUs, TimeUnit.MICROSECONDS)) {
-                    frame.release();
-                    droppedBeforeEncode.incrementAndGet();
-                }
+    private void captureLoop(PipelineWorker self) throws Exception {
+        while (self.running()) {
+            VideoFrame frame = source.read();
+            if (frame == null) {
+                sourceEnded = true;
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception | Error e) {
-            if (running) {
-                onFailure.accept(e);
+            framesIn.incrementAndGet();
+            // Wait at most one frame interval for the encoder, then drop: a live source must not
+            // build latency up in front of a slow encoder.
+            if (!handoff.offer(frame, frameIntervalUs, TimeUnit.MICROSECONDS)) {
+                frame.release();
+                droppedBeforeEncode.incrementAndGet();
             }
         }
     }
 
-    private void encodeLoop() {
-        try {
-            while (running) {
-                VideoFrame frame = handoff.poll(50, TimeUnit.MILLISECONDS);
-                if (frame == null) {
-                    if (sourceEnded && !captureThread.isAlive() && handoff.isEmpty()) {
-                        return;
-                    }
-                    continue;
+    private void encodeLoop(PipelineWorker self) throws Exception {
+        while (self.running()) {
+            VideoFrame frame = handoff.poll(50, TimeUnit.MILLISECONDS);
+            if (frame == null) {
+                if (sourceEnded && !capture.isAlive() && handoff.isEmpty()) {
+                    return;
                 }
-                try {
-                    if (seiTimestamps) {
-                        encoder.sendSei(CaptureTimeSei.message(clock.wallClockUs(frame.ptsUs())), SeiRepeat.once());
-                    }
-                    EncodedVideoFrame au = encoder.encode(frame);
-                    if (au != null) {
-                        framesEncoded.incrementAndGet();
-                        sendQueue.offer(MediaPacket.of(au));
-                    }
-                } finally {
-                    frame.release();
-                }
+                continue;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception | Error e) {
-            if (running) {
-                onFailure.accept(e);
+            try {
+                if (seiTimestamps) {
+                    encoder.sendSei(CaptureTimeSei.message(clock.wallClockUs(frame.ptsUs())), SeiRepeat.once());
+                }
+                EncodedVideoFrame au = encoder.encode(frame);
+                if (au != null) {
+                    framesEncoded.incrementAndGet();
+                    sendQueue.offer(MediaPacket.of(au));
+                }
+            } finally {
+                frame.release();
             }
         }
     }
 
     /** @return true when the source has ended and every frame was encoded */
     boolean finished() {
-        return sourceEnded && !encoderThread.isAlive();
+        return sourceEnded && !encoderWorker.isAlive();
     }
 
     long framesIn() {
@@ -137,33 +116,16 @@ final class VideoTrack {
 
     /** Stops both threads within {@code timeoutMs} and releases queued frames. */
     void stop(long timeoutMs) {
-        running = false;
-        captureThread.interrupt();
-        encoderThread.interrupt();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        join(captureThread, deadline);
-        join(encoderThread, deadline);
+        long deadline = PipelineWorker.deadline(timeoutMs);
+        capture.stop(deadline);
+        encoderWorker.stop(deadline);
         VideoFrame f;
         while ((f = handoff.poll()) != null) {
             f.release();
         }
     }
 
-    /** Waits for the source to end and the encoder to drain, up to {@code timeoutMs}. */
-    void awaitEnd(long timeoutMs) throws InterruptedException {
-        encoderThread.join(Math.max(1, timeoutMs));
-    }
-
     boolean encoderThreadAlive() {
-        return encoderThread.isAlive();
-    }
-
-    static void join(Thread t, long deadlineNanos) {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-        try {
-            t.join(Math.max(1, left));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return encoderWorker.isAlive();
     }
 }
