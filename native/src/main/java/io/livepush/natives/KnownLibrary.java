@@ -56,6 +56,13 @@ public enum KnownLibrary {
             List.of(),
             null,
             "apt-get install libpulse0", "brew install pulseaudio", null),
+    /** PulseAudio's client library: listing the server's capture devices (sources). */
+    PULSE("pulse", "libpulse",
+            List.of("libpulse.so.0", "libpulse.so"),
+            List.of("libpulse.0.dylib", "/opt/homebrew/lib/libpulse.0.dylib", "/usr/local/lib/libpulse.0.dylib"),
+            List.of(),
+            null,
+            "apt-get install libpulse0", "brew install pulseaudio", null),
     /** ALSA: microphone capture on Linux without a sound server. */
     ASOUND("asound", "libasound",
             List.of("libasound.so.2", "libasound.so"), List.of(), List.of(), null,
