@@ -1,0 +1,75 @@
+package io.livepush.natives.x11;
+
+import com.sun.jna.Callback;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+
+/**
+ * The Xlib calls screen capture needs (libX11.so.6). A {@code Display*} is a {@link Pointer}; XIDs
+ * ({@code Window}, {@code Drawable}) are {@code unsigned long}, mapped to {@link NativeLong}.
+ *
+ * <p>Xlib is not thread-safe per display: one thread uses a {@code Display*} at a time.
+ */
+public interface Xlib extends Library {
+    /** {@code ZPixmap}: images as packed pixels. */
+    int Z_PIXMAP = 2;
+    /** {@code AllPlanes}: the plane mask that reads every bit. */
+    NativeLong ALL_PLANES = new NativeLong(-1L);
+
+    /**
+     * Loads libX11.
+     *
+     * @throws UnsatisfiedLinkError when libX11 is not installed ({@code apt-get install libx11-6})
+     */
+    static Xlib load() {
+        return Native.load("X11", Xlib.class);
+    }
+
+    /** {@code Display *XOpenDisplay(char *name)}; {@code null} name means {@code $DISPLAY}. @return null on failure */
+    Pointer XOpenDisplay(String name);
+
+    /** {@code int XCloseDisplay(Display *)}. */
+    int XCloseDisplay(Pointer display);
+
+    /** {@code Window XDefaultRootWindow(Display *)}. */
+    NativeLong XDefaultRootWindow(Pointer display);
+
+    /** {@code Status XGetWindowAttributes(Display *, Window, XWindowAttributes *)}; non-zero on success. */
+    int XGetWindowAttributes(Pointer display, NativeLong window, XWindowAttributes attributes);
+
+    /**
+     * {@code XImage *XGetImage(Display *, Drawable, int x, int y, unsigned w, unsigned h,
+     * unsigned long plane_mask, int format)}: a new client-side image, freed with {@link #XDestroyImage}.
+     *
+     * @return null when the area is not inside the drawable
+     */
+    Pointer XGetImage(Pointer display, NativeLong drawable, int x, int y, int width, int height,
+            NativeLong planeMask, int format);
+
+    /** {@code int XDestroyImage(XImage *)}: frees the image and its data. */
+    int XDestroyImage(Pointer image);
+
+    /** {@code int XFree(void *)}: frees memory Xlib returned. */
+    int XFree(Pointer data);
+
+    /** {@code int XSync(Display *, Bool discard)}: waits until the server has handled every request. */
+    int XSync(Pointer display, int discard);
+
+    /** {@code XErrorHandler XSetErrorHandler(XErrorHandler)}: replaces the process-wide handler. */
+    Pointer XSetErrorHandler(XErrorHandler handler);
+
+    /**
+     * {@code int (*XErrorHandler)(Display *, XErrorEvent *)}: called for protocol errors (e.g. a
+     * failed {@code XShmAttach}); the default handler exits the process.
+     */
+    interface XErrorHandler extends Callback {
+        /**
+         * @param display the display
+         * @param event the {@code XErrorEvent}; its {@code error_code} byte is at offset 32 on LP64
+         * @return ignored
+         */
+        int invoke(Pointer display, Pointer event);
+    }
+}
