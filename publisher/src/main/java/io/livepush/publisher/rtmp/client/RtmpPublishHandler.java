@@ -343,16 +343,17 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
 
     private void fail(Throwable error) {
         if (state.isTerminal() || state == RtmpPublishState.CLOSING) {
+            // Already ending; a close is under way (bounded by the close timeout).
             LOG.debug("After {}: {}", state, error.toString());
-            ctx.channel().close();
             return;
         }
         RtmpPublishState before = state;
         transition(RtmpPublishState.FAILED);
         LOG.warn("RTMP publish to {} failed in {}: {}", url.redacted(), before, error.getMessage());
-        pending.failAll(error);
+        // Report first: failing the pending commands or closing may run onChannelClosed (and onClosed) at once.
         dispatcher.error(error);
         dispatcher.fail(result, error);
+        pending.failAll(error);
         ctx.channel().close();
     }
 

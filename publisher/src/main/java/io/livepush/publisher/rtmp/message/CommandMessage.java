@@ -73,19 +73,22 @@ public record CommandMessage(String name, double transactionId, Object commandOb
     /**
      * @param message a type-20 message (not released)
      * @return the decoded command
-     * @throws RtmpProtocolException when the body is not AMF0 or does not start with a name and a transaction id
+     * @throws RtmpProtocolException when the body is not AMF0, does not start with a name, or has a transaction id
+     *                               that is not a number (a missing one reads as 0)
      */
     public static CommandMessage fromMessage(RtmpMessage message) throws RtmpProtocolException {
         List<Object> values = AmfPayloads.decode(message, RtmpMessageType.COMMAND_AMF0);
-        if (values.size() < 2 || !(values.get(0) instanceof String name) || name.isEmpty()
-                || !(values.get(1) instanceof Number txn)) {
+        // FFmpeg's server sends some notifications (onFCPublish) as a bare name: a missing transaction id is 0.
+        if (values.isEmpty() || !(values.get(0) instanceof String name) || name.isEmpty()
+                || (values.size() > 1 && !(values.get(1) instanceof Number))) {
             throw new RtmpProtocolException("command message starts with " + values.subList(0, Math.min(2,
                     values.size())).stream().map(v -> v == null ? "null" : v.getClass().getSimpleName()).toList()
                     + " (expected a string name and a number transaction id)");
         }
+        double txn = values.size() > 1 ? ((Number) values.get(1)).doubleValue() : 0;
         Object commandObject = values.size() > 2 ? values.get(2) : null;
         List<Object> args = values.size() > 3 ? values.subList(3, values.size()) : List.of();
-        return new CommandMessage(name, txn.doubleValue(), commandObject, args);
+        return new CommandMessage(name, txn, commandObject, args);
     }
 
     @Override

@@ -233,6 +233,24 @@ class RtmpPublishHandlerTest {
     }
 
     @Test
+    void malformedCommandWhileCommandsArePendingFailsThePublishPromptly() throws Exception {
+        h.handshakeDone();
+        h.next().release();
+        h.next().release();
+        h.nextCommand(0);
+        h.reply(0, CommandMessage.of("_result", 1, null, info("status", "NetConnection.Connect.Success", "")));
+        h.releaseAll();
+        h.send(new RtmpMessage(3, 20, 0, 0, Unpooled.wrappedBuffer(
+                io.netty.buffer.ByteBufUtil.decodeHexDump("0200015802000131"))));   // "X", "1": txn is no number
+        ExecutionException e = assertThrows(ExecutionException.class, () -> h.result.get(2, TimeUnit.SECONDS));
+        assertInstanceOf(RtmpProtocolException.class, e.getCause());
+        assertTrue(h.listener.closed.await(2, TimeUnit.SECONDS));
+        assertEquals(1, h.listener.errors.size(), "onError before onClosed: " + h.listener.errors);
+        h.releaseAll();
+        assertFalse(h.client.finish());
+    }
+
+    @Test
     void connectErrorIsARejectionWithTheServersCode() throws Exception {
         h.handshakeDone();
         h.releaseAll();

@@ -67,7 +67,18 @@ class CommandMessageTest {
     }
 
     @Test
-    void commandWithoutATransactionIdIsAProtocolError() {
+    void bareCommandNameAsFfmpegSendsOnFcPublishHasTransactionId0() throws Exception {
+        RtmpMessage m = new RtmpMessage(3, 20, 0, 0, Unpooled.wrappedBuffer(
+                ByteBufUtil.decodeHexDump("02000b6f6e46435075626c697368")));   // string "onFCPublish" only
+        try {
+            assertEquals(new CommandMessage("onFCPublish", 0, null, java.util.List.of()), CommandMessage.fromMessage(m));
+        } finally {
+            m.release();
+        }
+    }
+
+    @Test
+    void commandWithANonNumberTransactionIdIsAProtocolError() {
         RtmpMessage m = new RtmpMessage(3, 20, 0, 0, Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump("0200015805")));
         try {
             RtmpProtocolException e = assertThrows(RtmpProtocolException.class, () -> CommandMessage.fromMessage(m));
