@@ -43,8 +43,8 @@ import java.util.concurrent.TimeUnit;
  *     {@code BadName}, {@code Denied} or an {@code _error} fail with {@link RtmpPublishRejectedException}.</li>
  * </ol>
  * Every awaited answer has the command timeout as deadline ({@link PendingCommands}). Meanwhile it answers Ping
- * Request with Ping Response and acknowledges each window of received bytes. Each transition is logged
- * {@code old => new}.
+ * Request with Ping Response and acknowledges each window of received bytes; Set Peer Bandwidth is accepted and
+ * not acted on (a publisher's output is paced by the socket). Each transition is logged {@code old => new}.
  *
  * <p>Threads: all state is owned by the channel's event loop; {@link #state()} may be read from anywhere.
  * Listener events and the caller's futures are delivered through a {@link ListenerDispatcher}. The stream key is

@@ -65,7 +65,10 @@ public interface RtmpPublishSession extends AutoCloseable {
     /** @return a future completed when the connection is gone, for any reason (on the listener thread) */
     CompletableFuture<Void> closeFuture();
 
-    /** Unpublishes and closes; bounded by the close timeout; idempotent. */
+    /**
+     * Unpublishes and closes; bounded by the close timeout; idempotent. Called on the connection's event loop it
+     * starts the close and returns at once (waiting there would block the close itself).
+     */
     @Override
     void close();
 }
