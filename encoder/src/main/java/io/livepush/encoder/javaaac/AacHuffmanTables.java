@@ -311,7 +311,9 @@ final class AacHuffmanTables {
             }
             kraft += Math.scalb(1.0, -lengths[i]);
             String bits = Integer.toBinaryString(codes[i] | 1 << lengths[i]).substring(1);
-            words.add(bits);
+            if (!words.add(bits)) {
+                throw new IllegalStateException(name + " book codeword " + bits + " appears twice");
+            }
         }
         String previous = null;
         for (String word : words) {
