@@ -6,9 +6,9 @@ import io.livepush.encoder.RateControlMode;
  * Frame-level rate control: one QP per picture from a bit budget and a simple model, bits ≈
  * complexity / Qstep with Qstep = 0.625 * 2^(QP / 6), the complexity of I and P pictures each
  * learnt from what they last cost. A virtual buffer holds the bits produced minus the bits the
- * target allowed; the budget of each P picture pays a fifth of a second's worth of that debt back
- * per second, so the long-run rate holds the target. IDR pictures are budgeted at a few P
- * pictures' worth. In {@link RateControlMode#CBR} a P picture is skipped when the buffer is more
+ * target allowed; each picture's budget pays back 1/fps of that debt, so a debt is gone within
+ * about a second and the long-run rate holds the target. IDR pictures are budgeted at four P
+ * pictures' worth; the QP moves at most 3 from one P picture to the next. In {@link RateControlMode#CBR} a P picture is skipped when the buffer is more
  * than half a second over; {@link RateControlMode#VBR} never skips;
  * {@link RateControlMode#QUALITY} holds the QP the first budget gives, moving only when the
  * bitrate is changed. A new bitrate takes effect from the next picture. One thread.
@@ -70,7 +70,7 @@ final class RateController {
             return intra ? Math.max(MIN_QP, fixedQp - 2) : fixedQp;
         }
         double perFrame = bitrate / fps;
-        double budget = perFrame - buffer / (fps * 1.0) * 1.0;
+        double budget = perFrame - buffer / fps;
         budget = Math.max(perFrame * 0.15, budget);
         int qp;
         if (intra) {
