@@ -3,8 +3,9 @@ package io.livepush.encoder.javaaac;
 /**
  * Per-band mid/side stereo (ISO/IEC 14496-3 4.6.8.1): a band is coded as {@code M = (L + R) / 2},
  * {@code S = (L - R) / 2} when that lowers its perceptual entropy estimate
- * {@code sum log2(1 + energy / threshold)}, where M and S may both carry the lower of the L and R
- * thresholds. The decoder rebuilds {@code L = M + S}, {@code R = M - S}.
+ * {@code sum log(1 + energy / threshold)}, or when one of M and S is nearly empty. The decoder rebuilds {@code L = M + S}, {@code R = M - S},
+ * so the noise of both M and S reaches each output: M and S may each carry half the lower of the L
+ * and R thresholds.
  */
 final class StereoDecision {
     private final boolean[] used = new boolean[8 * 49];
@@ -27,10 +28,13 @@ final class StereoDecision {
             }
             double tl = left.threshold[gb];
             double tr = right.threshold[gb];
-            double tms = Math.min(tl, tr);
+            // L = M + S and R = M - S: the noise of M and of S both reach each output channel.
+            double tms = Math.min(tl, tr) / 2;
             double peLr = pe(left.energy[gb], tl) + pe(right.energy[gb], tr);
             double peMs = pe(em, tms) + pe(es, tms);
-            used[gb] = peMs < peLr * 0.95;
+            // Nearly identical (or opposite) channels leave S (or M) almost empty: always worth it.
+            boolean oneSided = em + es > 0 && Math.min(em, es) < 0.05 * Math.max(em, es);
+            used[gb] = peMs < peLr * 0.95 || oneSided;
             if (!used[gb]) {
                 continue;
             }
