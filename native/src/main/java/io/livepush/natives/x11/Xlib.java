@@ -61,6 +61,23 @@ public interface Xlib extends Library {
     Pointer XSetErrorHandler(XErrorHandler handler);
 
     /**
+     * {@code void XSetIOErrorExitHandler(Display *, XIOErrorExitHandler, void *user_data)} (libX11 1.7+):
+     * called instead of {@code exit()} when the connection to the server is lost. When it returns,
+     * Xlib returns from the failed call and the display must not be used again (except to be
+     * abandoned).
+     */
+    void XSetIOErrorExitHandler(Pointer display, XIOErrorExitHandler handler, Pointer userData);
+
+    /** {@code void (*XIOErrorExitHandler)(Display *, void *user_data)}. */
+    interface XIOErrorExitHandler extends Callback {
+        /**
+         * @param display the display whose connection was lost
+         * @param userData what was registered
+         */
+        void invoke(Pointer display, Pointer userData);
+    }
+
+    /**
      * {@code int (*XErrorHandler)(Display *, XErrorEvent *)}: called for protocol errors (e.g. a
      * failed {@code XShmAttach}); the default handler exits the process.
      */
