@@ -80,6 +80,29 @@ class JavaAacFfmpegIT {
         assertTrue(worst < 3, kind + " band energy below 8 kHz off by " + worst + " dB (expected < 3 dB)");
     }
 
+    @ParameterizedTest(name = "{0} at {1} bps, {2} ch")
+    @CsvSource({"noise, 64000, 2", "noise, 256000, 2", "square, 64000, 2", "square, 256000, 1", "clicks, 128000, 2",
+        "silence, 128000, 2"})
+    void ffmpegDecodesInputsAtTheEdgesOfTheFormatWithoutErrors(String kind, int bitrate, int channels) throws Exception {
+        int rate = 48_000;
+        short[] source = TestSignals.extreme(kind, channels, rate * 2);
+        Path aac = encode("java", source, rate, channels, bitrate, kind);
+        assertEquals("", run(List.of(ffmpeg, "-nostdin", "-v", "error", "-i", aac.toString(), "-f", "null", "-")),
+                "ffmpeg reports decode errors");
+        short[] decoded = decode(aac, channels);
+        assertTrue(decoded.length >= source.length + JavaAacEncoder.CODEC_DELAY_SAMPLES * channels,
+                "decoded " + decoded.length / channels + " samples per channel for " + source.length / channels);
+        if (!kind.equals("silence")) {
+            double snr = AudioMetrics.snrDb(source, decoded, channels, JavaAacEncoder.CODEC_DELAY_SAMPLES);
+            System.out.printf("[java-aac] %s %d bps %d ch: SNR %.1f dB%n", kind, bitrate, channels, snr);
+            assertTrue(snr > 0, kind + " SNR " + snr + " dB");
+        } else {
+            for (short v : decoded) {
+                assertEquals(0, v, "silence decodes to silence");
+            }
+        }
+    }
+
     @Test
     void comparesWithVoAacEncAndFfmpegAacAt128Kbps() throws Exception {
         int rate = 48_000;

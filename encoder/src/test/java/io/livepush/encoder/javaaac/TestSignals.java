@@ -88,6 +88,40 @@ final class TestSignals {
         return toShorts(out, right, channels);
     }
 
+    /**
+     * Inputs at the edges of the format: {@code noise} (full-scale white noise), {@code square}
+     * (a clipped 50 Hz square wave), {@code clicks} (single full-scale samples in silence),
+     * {@code silence}.
+     */
+    static short[] extreme(String kind, int channels, int count) {
+        Random random = new Random(kind.hashCode());
+        double[] left = new double[count];
+        double[] right = new double[count];
+        for (int i = 0; i < count; i++) {
+            switch (kind) {
+                case "noise" -> {
+                    left[i] = random.nextGaussian() * 20_000;
+                    right[i] = random.nextGaussian() * 20_000;
+                }
+                case "square" -> {
+                    left[i] = (i / 480) % 2 == 0 ? 32767 : -32768;
+                    right[i] = -left[i];
+                }
+                case "clicks" -> {
+                    left[i] = i % 12_000 == 7_000 ? 32767 : 0;
+                    right[i] = i % 12_000 == 7_100 ? -32768 : 0;
+                }
+                case "silence" -> {
+                    left[i] = 0;
+                    right[i] = 0;
+                }
+                default -> throw new IllegalArgumentException("unknown signal " + kind
+                        + " (expected noise, square, clicks or silence)");
+            }
+        }
+        return toShorts(left, right, channels);
+    }
+
     private static short[] toShorts(double[] left, double[] right, int channels) {
         short[] s = new short[left.length * channels];
         for (int i = 0; i < left.length; i++) {
