@@ -52,7 +52,7 @@ final class AacFrameEncoder {
         writer = new BitWriter(6144 * channels / 8 + 64);
         longLayout = BandLayout.longBlock(sampleRate);
         double perChannel = bitrate / (double) channels;
-        double cutoffHz = Math.min(20_000, 5_000 + perChannel * 0.17);
+        double cutoffHz = Math.min(20_000, 8_000 + perChannel * 0.16);
         cutoffLine = (int) Math.min(1024, cutoffHz / (sampleRate / 2.0) * 1024);
     }
 
