@@ -6,12 +6,17 @@ import java.util.List;
 /**
  * Raw PCM in, encoded frames out. Input may come in blocks of any size; the encoder buffers
  * samples and emits one {@link EncodedAudioFrame} per complete codec frame (1024 samples per
- * channel for AAC-LC).
+ * channel for AAC-LC, 960 for Opus).
  *
- * <p>Timestamps are counted in samples: output frame {@code k} has
- * {@code ptsUs = firstPts + round(k * 1024 * 1e6 / sampleRate)}, where {@code firstPts} is the
- * timestamp of the first input frame. They never drift from the sample count, whatever jitter the
- * input timestamps have.
+ * <h2>Timestamps (the A/V sync rule)</h2>
+ * Every output frame carries the presentation time of the first input sample it decodes to, in a
+ * decoder that plays everything it is given (FLV has no edit list, so RTMP players do not trim a
+ * codec's priming): {@code ptsUs = firstPts + round(s * 1e6 / sampleRate)}, where {@code firstPts}
+ * is the timestamp of the first input frame and {@code s} the index of that input sample
+ * ({@code k * frameSamples - }{@link #codecDelaySamples()} for output frame {@code k}). Output that
+ * would start before the first input sample is dropped. Timestamps are counted in samples, so they
+ * never drift from the sample count, whatever jitter the input timestamps have, and audio plays at
+ * the time it was captured, as video does.
  *
  * <p>Not thread-safe: one thread (the encoder thread) calls every method. {@link #close()} frees
  * the native codec, is idempotent, and may be called from another thread only once the encoder
@@ -23,6 +28,14 @@ public interface AudioEncoder extends AutoCloseable {
 
     /** @return the configuration the encoder was opened with */
     AudioEncoderConfig config();
+
+    /**
+     * @return how many samples the decoded output lags the input by, before the timestamp rule
+     *     above compensates (1600 for vo-aacenc); 0 when the container trims it (Opus pre-skip)
+     */
+    default int codecDelaySamples() {
+        return 0;
+    }
 
     /**
      * @return the decoder configuration sent once before the frames: for AAC-LC the 2-byte

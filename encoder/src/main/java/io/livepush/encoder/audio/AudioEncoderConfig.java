@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <p>Allowed: sample rate 44100 or 48000 Hz (the rates FLV/RTMP players handle everywhere),
  * 1 or 2 channels, bitrate 64000..320000 bps and, for AAC-LC, at most 6144 bits per channel per
- * 1024-sample frame (ISO/IEC 14496-3 4.5.3.2), i.e. {@code 6 * sampleRate * channels} bps.
+ * 1024-sample frame (ISO/IEC 14496-3 4.5.3.2), i.e. {@code 6 * sampleRate * channels} bps. Opus
+ * runs at 48000 Hz only (LivePush encodes it at its native rate).
  */
 public final class AudioEncoderConfig {
     /** Minimum bitrate in bits per second. */
@@ -158,6 +159,9 @@ public final class AudioEncoderConfig {
                             + channels + " ch at " + sampleRate + " Hz (expected at most " + max
                             + ": 6144 bits per channel per 1024-sample frame)");
                 }
+            }
+            if (codec == AudioCodec.OPUS && sampleRate != 48_000) {
+                throw new IllegalArgumentException("audio sample rate " + sampleRate + " Hz is not allowed for OPUS (expected 48000)");
             }
             return new AudioEncoderConfig(this);
         }

@@ -69,7 +69,7 @@ class AudioEncoderConfigTest {
 
     @Test
     void rejectsANullCodec() {
-        assertEquals("audio codec is null (expected one of [AAC_LC])",
+        assertEquals("audio codec is null (expected one of [AAC_LC, OPUS])",
                 assertThrows(IllegalArgumentException.class, () -> AudioEncoderConfig.builder().codec(null)).getMessage());
     }
 }

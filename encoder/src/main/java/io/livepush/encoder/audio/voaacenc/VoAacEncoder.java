@@ -33,9 +33,18 @@ import java.util.List;
  * partial frame of its own. The PCM and AAC native buffers and the descriptor structs are
  * allocated once, when the encoder opens.
  *
- * <p>The codec delays its output by {@value #CODEC_DELAY_SAMPLES} samples (measured with ffmpeg's
- * decoder, see {@code VoAacEncFfmpegIT}); {@link #flush()} pads the last partial frame with
- * silence and adds {@value #DRAIN_FRAMES} silent frames so that every input sample comes out.
+ * <h2>Timestamps and A/V sync</h2>
+ * The codec delays its output by {@value #CODEC_DELAY_SAMPLES} samples (measured with ffmpeg's
+ * decoder, see {@code VoAacEncFfmpegIT}): output frame {@code k} decodes to input samples
+ * {@code k * 1024 - 1600} onwards. FLV has no edit list, so players do not trim that priming; a
+ * frame stamped with the time of its own input block would play 33 ms late at 48 kHz. So each
+ * output frame is stamped with the time of the first input sample it decodes to,
+ * {@code firstPts + round((k * 1024 - 1600) * 1e6 / rate)}, and frames that would start before
+ * the first input sample (frames 0 and 1, pure priming plus the first 448 samples) are dropped.
+ * The first frame sent therefore starts 448 samples (9.3 ms at 48 kHz) after the first input
+ * sample, and decoders fade its first half in (it lacks the overlap of the dropped frame).
+ * {@link #flush()} pads the last partial frame with silence and adds {@value #DRAIN_FRAMES} silent
+ * frames so that every later input sample comes out.
  *
  * <p>Threads: none of its own; one encoder thread calls {@link #encode}, {@link #flush} and
  * {@link #close}. {@link #close()} frees the codec instance ({@code Uninit}) and the native buffers.
@@ -122,6 +131,11 @@ public final class VoAacEncoder implements AudioEncoder {
     }
 
     @Override
+    public int codecDelaySamples() {
+        return CODEC_DELAY_SAMPLES;
+    }
+
+    @Override
     public byte[] audioSpecificConfig() {
         return audioSpecificConfig.clone();
     }
@@ -185,9 +199,12 @@ public final class VoAacEncoder implements AudioEncoder {
                     + " input bytes and wrote " + length + " bytes (expected all input, 1.." + aac.size() + " bytes) ("
                     + config + ")");
         }
-        byte[] data = aac.getByteArray(0, length);
-        pending.add(new EncodedAudioFrame(data, clock.ptsUs(framesOut * frameSamples), frameSamples));
+        long firstSample = framesOut * frameSamples - CODEC_DELAY_SAMPLES;
         framesOut++;
+        if (firstSample < 0) {
+            return; // decodes to priming before the first input sample: dropped (see the class comment)
+        }
+        pending.add(new EncodedAudioFrame(aac.getByteArray(0, length), clock.ptsUs(firstSample), frameSamples));
     }
 
     private List<EncodedAudioFrame> takePending() {

@@ -72,12 +72,18 @@ class VoAacEncFfmpegIT {
         double hz = dominantFrequency(decoded, RATE / 2, RATE);
         assertEquals(TONE_HZ, hz, 5.0, "dominant frequency of the decoded tone");
 
-        int delay = bestLag(source, decoded);
-        assertEquals(VoAacEncoder.CODEC_DELAY_SAMPLES, delay, "codec delay in samples");
-        assertTrue(decoded.length >= source.length + delay * CHANNELS,
-                "flush drained the codec: decoded " + decoded.length / CHANNELS + " samples per channel for "
-                        + source.length / CHANNELS + " in with a delay of " + delay);
-        double snr = snrDb(source, decoded, delay);
+        // The first frame sent is stamped 448 samples after the first input sample (2 * 1024 - 1600):
+        // decoded sample j must be source sample 448 + j, to the sample, without any further shift.
+        long firstInputPts = 0;
+        int offset = (int) Math.round((frames.get(0).ptsUs() - firstInputPts) * RATE / 1e6);
+        assertEquals(2 * 1024 - VoAacEncoder.CODEC_DELAY_SAMPLES, offset, "first frame's timestamp in samples");
+        int shift = bestShift(source, decoded, offset);
+        assertEquals(0, shift, "decoded audio sits where its timestamps say (shift in samples)");
+        int delay = VoAacEncoder.CODEC_DELAY_SAMPLES;
+        assertTrue(decoded.length / CHANNELS + offset >= source.length / CHANNELS,
+                "flush drained the codec: decoded " + decoded.length / CHANNELS + " samples per channel from sample "
+                        + offset + " for " + source.length / CHANNELS + " in");
+        double snr = snrAfter(source, decoded, offset, 1024);
         // Reference: ffmpeg's native AAC encoder on the same PCM at the same bitrate.
         Path raw = dir.resolve("source.s16le");
         Files.write(raw, toBytes(source));
@@ -143,6 +149,46 @@ class VoAacEncFfmpegIT {
             }
         }
         return best;
+    }
+
+    /**
+     * The shift (-50..50 samples, less than half a period of the tone) that best lines decoded
+     * sample {@code j} up with source sample {@code offset + j + shift}, skipping the first,
+     * faded-in frame.
+     */
+    static int bestShift(short[] source, short[] decoded, int offset) {
+        int best = Integer.MIN_VALUE;
+        double bestErr = Double.MAX_VALUE;
+        for (int shift = -50; shift <= 50; shift++) {
+            double err = 0;
+            for (int j = 1024; j < 1024 + 8192; j++) {
+                for (int c = 0; c < CHANNELS; c++) {
+                    double d = decoded[j * CHANNELS + c] - source[(offset + j + shift) * CHANNELS + c];
+                    err += d * d;
+                }
+            }
+            if (err < bestErr) {
+                bestErr = err;
+                best = shift;
+            }
+        }
+        return best;
+    }
+
+    /** SNR of decoded sample {@code j} against source sample {@code offset + j}, from decoded sample {@code skip} on. */
+    static double snrAfter(short[] source, short[] decoded, int offset, int skip) {
+        double signal = 0;
+        double noise = 0;
+        int n = Math.min(source.length / CHANNELS - offset, decoded.length / CHANNELS);
+        for (int j = skip; j < n; j++) {
+            for (int c = 0; c < CHANNELS; c++) {
+                double s = source[(offset + j) * CHANNELS + c];
+                double d = decoded[j * CHANNELS + c] - s;
+                signal += s * s;
+                noise += d * d;
+            }
+        }
+        return 10 * Math.log10(signal / noise);
     }
 
     /** Signal-to-noise ratio of the decoded signal, shifted back by {@code lag}, over the whole source. */

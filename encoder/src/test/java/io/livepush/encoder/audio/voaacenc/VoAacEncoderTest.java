@@ -40,7 +40,7 @@ class VoAacEncoderTest {
 
     @ParameterizedTest(name = "{0} Hz {1} ch in {2}-sample blocks")
     @CsvSource({"48000, 2, 960", "48000, 1, 441", "44100, 2, 1000", "44100, 1, 4096", "48000, 2, 1"})
-    void emitsOneFramePer1024SamplesWithTimestampsCountedInSamples(int rate, int channels, int block) {
+    void emitsOneFramePer1024SamplesStampedWithTheInputSampleItDecodesTo(int rate, int channels, int block) {
         AudioEncoderConfig config = AudioEncoderConfig.builder().sampleRate(rate).channels(channels).bitrate(96_000).build();
         long firstPts = 5_000_123L;
         int blocks = (int) Math.ceil(20_480.0 / block); // at least 20 frames of input
@@ -53,13 +53,16 @@ class VoAacEncoderTest {
                 long pts = firstPts + sample * 1_000_000L / rate + (b == 0 ? 0 : jitter);
                 List<EncodedAudioFrame> got = enc.encode(new AudioFrame(sine(rate, channels, sample, block, 440), rate, channels, pts));
                 sample += block;
-                assertEquals(sample / 1024 - out.size(), got.size(), "frames completed by block " + b);
+                // Frames 0 and 1 decode to priming before the first input sample and are dropped.
+                assertEquals(Math.max(0, sample / 1024 - 2) - out.size(), got.size(), "frames completed by block " + b);
                 out.addAll(got);
             }
-            assertEquals(sample / 1024, out.size());
+            assertEquals(sample / 1024 - 2, out.size());
             for (int k = 0; k < out.size(); k++) {
                 EncodedAudioFrame f = out.get(k);
-                assertEquals(firstPts + Math.round(k * 1024 * 1e6 / rate), f.ptsUs(), "pts of frame " + k);
+                // Output frame k + 2 decodes to input samples from (k + 2) * 1024 - 1600 on.
+                long firstSample = (k + 2) * 1024L - VoAacEncoder.CODEC_DELAY_SAMPLES;
+                assertEquals(firstPts + Math.round(firstSample * 1e6 / rate), f.ptsUs(), "pts of frame " + k);
                 assertEquals(1024, f.samples());
                 assertTrue(f.data().length > 0 && f.data().length <= 768 * channels, "frame " + k + " size " + f.data().length);
                 // Raw AAC: no ADTS syncword 0xFFF at the start.
@@ -69,7 +72,8 @@ class VoAacEncoderTest {
             List<EncodedAudioFrame> tail = enc.flush();
             assertEquals((leftover > 0 ? 1 : 0) + VoAacEncoder.DRAIN_FRAMES, tail.size(), "frames from flush");
             for (int i = 0; i < tail.size(); i++) {
-                assertEquals(firstPts + Math.round((out.size() + i) * 1024 * 1e6 / rate), tail.get(i).ptsUs());
+                long firstSample = (out.size() + 2 + i) * 1024L - VoAacEncoder.CODEC_DELAY_SAMPLES;
+                assertEquals(firstPts + Math.round(firstSample * 1e6 / rate), tail.get(i).ptsUs());
             }
         }
     }
@@ -133,7 +137,7 @@ class VoAacEncoderTest {
     void manyEncodersOpenAndCloseWithoutCrashing() {
         for (int i = 0; i < 200; i++) {
             try (AudioEncoder enc = AudioEncoders.create("vo-aacenc", AudioEncoderConfig.defaults())) {
-                assertEquals(1, enc.encode(new AudioFrame(sine(48_000, 2, 0, 1024, 440), 48_000, 2, 0)).size());
+                assertEquals(1, enc.encode(new AudioFrame(sine(48_000, 2, 0, 3 * 1024, 440), 48_000, 2, 0)).size());
             }
         }
     }
