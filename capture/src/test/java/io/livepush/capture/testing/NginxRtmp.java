@@ -23,7 +23,7 @@ public final class NginxRtmp implements AutoCloseable {
     private final Path prefix;
     private final int port;
     private final int tlsPort;
-    private final PeerProcess process;
+    private volatile PeerProcess process;
 
     private NginxRtmp(Path prefix, int port, int tlsPort, PeerProcess process) {
         this.prefix = prefix;
@@ -111,6 +111,23 @@ public final class NginxRtmp implements AutoCloseable {
             }
         }
         throw new IOException("nginx did not listen on 127.0.0.1:" + p + " within 10 s: " + errorLog());
+    }
+
+    /**
+     * Starts nginx again with the same configuration, ports and folders (after {@link #close()}, or
+     * stopping the running one first): a server that went away and came back. A recording of the
+     * same key starts over.
+     */
+    public void restart() throws IOException, InterruptedException {
+        process.close();
+        String nginx = Interop.requireExecutable("nginx", "nginx libnginx-mod-rtmp");
+        Path confFile = prefix.resolve("nginx.conf");
+        process = PeerProcess.start(List.of(nginx, "-p", prefix.toString(), "-c", confFile.toString()),
+                prefix.resolve("logs/stdout-" + System.nanoTime() + ".log"));
+        awaitListening(port);
+        if (tlsPort > 0) {
+            awaitListening(tlsPort);
+        }
     }
 
     /** @return the RTMP port on 127.0.0.1 */

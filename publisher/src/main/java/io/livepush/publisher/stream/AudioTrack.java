@@ -15,11 +15,11 @@ import java.util.function.Consumer;
 final class AudioTrack {
     private final AudioSource source;
     private final AudioEncoder encoder;
-    private final MediaSendQueue sendQueue;
+    private final MediaFanOut sendQueue;
     private final PipelineWorker worker;
     private volatile boolean sourceEnded;
 
-    AudioTrack(AudioSource source, AudioEncoder encoder, MediaSendQueue sendQueue, Consumer<Throwable> onFailure) {
+    AudioTrack(AudioSource source, AudioEncoder encoder, MediaFanOut sendQueue, Consumer<Throwable> onFailure) {
         this.source = source;
         this.encoder = encoder;
         this.sendQueue = sendQueue;

@@ -9,12 +9,13 @@ import io.livepush.encoder.VideoEncoders;
 import io.livepush.encoder.audio.AudioEncoder;
 import io.livepush.encoder.audio.AudioEncoders;
 import io.livepush.encoder.sei.SeiRepeat;
+import io.livepush.publisher.congestion.BitrateController;
 import io.livepush.publisher.flv.FlvMetaData;
-import io.livepush.publisher.flv.FlvWriter;
-import io.livepush.publisher.rtmp.client.RtmpClient;
-import io.livepush.publisher.rtmp.client.RtmpClientListener;
-import io.livepush.publisher.rtmp.client.RtmpPublishSession;
+import io.livepush.publisher.url.RtmpUrl;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Threads: {@code livepush-video-capture}, {@code livepush-video-encoder}, {@code livepush-audio}
- * (capture and AAC encode), {@code livepush-sender} (queue to socket), {@code livepush-events} (the
- * listener and the once-a-second stats), plus Netty's event loop for the connection. The stream
+ * (capture and AAC encode), one {@code livepush-sender-N} per destination (its queue to its socket,
+ * its reconnects and, for the first, the adaptive bitrate: see {@link DestinationState}),
+ * {@code livepush-recorder} when recording, {@code livepush-events} (the listener and the
+ * once-a-second stats), plus Netty's event loop for the connections. The stream
  * takes ownership of the sources: {@link #close()} closes them, the encoders, the connection and the
  * recording, sends {@code FCUnpublish}/{@code deleteStream}, and returns within the configured close
  * timeout. {@code close()} is idempotent and may be called from any thread.
@@ -49,18 +52,20 @@ public final class LiveStream implements AutoCloseable {
     private final AudioSource audioSource;
     private final LiveStreamEvents events;
     private final MediaClock clock;
-    private final MediaSendQueue sendQueue;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile VideoEncoder videoEncoder;
     private volatile AudioEncoder audioEncoder;
-    private volatile RtmpPublishSession session;
-    private volatile FlvWriter recorder;
+    private volatile List<Destination> destinations = List.of();
+    private volatile RecordingOutput recording;
+    private volatile MediaFanOut fanOut;
     private volatile VideoTrack videoTrack;
     private volatile AudioTrack audioTrack;
-    private volatile StreamSender sender;
     private volatile long startNanos;
+    private final CompletableFuture<Void> publishing = new CompletableFuture<>();
+    private boolean mediaStarted;
+    private int firstFailures;
 
     private LiveStream(LiveStreamConfig config, VideoSource video, AudioSource audio, MediaClock clock,
             LiveStreamListener listener) {
@@ -69,7 +74,6 @@ public final class LiveStream implements AutoCloseable {
         this.audioSource = audio;
         this.clock = clock;
         this.events = new LiveStreamEvents(listener);
-        this.sendQueue = new MediaSendQueue(config.dropThresholdMs());
         video.setErrorListener(events::sourceError);
         if (audio != null) {
             audio.setErrorListener(events::sourceError);
@@ -106,12 +110,15 @@ public final class LiveStream implements AutoCloseable {
     }
 
     /**
-     * Wires the whole path, in order: encoders, connection (handshake, connect, publish), the
-     * optional recording, the sender, then the capture threads, so the first frame captured is the
-     * first frame sent. Returns at once.
+     * Wires the whole path, in order: encoders, one sender per destination (each connects: handshake, connect,
+     * publish, on its own thread), and once the first destination publishes, the optional recording and the
+     * capture threads, so the first frame captured is among the first frames sent. Returns at once.
      *
-     * @return completes when the ingest accepted the stream; fails with the cause otherwise (the
-     *     stream is then closed)
+     * <p>A destination whose connection is lost later reconnects by the {@link LiveStreamConfig#reconnect()}
+     * policy while capture and encoding go on; the stream fails only when every destination has given up.
+     *
+     * @return completes when an ingest accepted the stream; fails with the cause when every destination failed
+     *     its first attempt (the stream is then closed)
      * @throws IllegalStateException when called twice
      */
     public CompletableFuture<Void> start() {
@@ -119,7 +126,6 @@ public final class LiveStream implements AutoCloseable {
             throw new IllegalStateException("stream was already started");
         }
         startNanos = System.nanoTime();
-        CompletableFuture<Void> publishing = new CompletableFuture<>();
         try {
             videoEncoder = VideoEncoders.create(config.videoEncoder(), config.video());
             LOG.info("video encoder: {}", videoEncoder.name());
@@ -132,50 +138,94 @@ public final class LiveStream implements AutoCloseable {
             publishing.completeExceptionally(e);
             return publishing;
         }
+        events.primary(config.url().redacted());
         events.connecting(config.url().redacted());
-        RtmpClient.publish(config.url(), config.rtmp(), new RtmpClientListener() { })
-                .whenComplete((s, error) -> {
-                    if (error != null) {
-                        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                                ? error.getCause() : error;
-                        fail(cause);
-                        publishing.completeExceptionally(cause);
-                        return;
-                    }
-                    try {
-                        startMedia(s);
-                        events.publishing();
-                        publishing.complete(null);
-                    } catch (Exception | Error e) {
-                        fail(e);
-                        publishing.completeExceptionally(e);
-                    }
-                });
+        Map<String, Object> meta = metaData().toEcmaArray();
+        byte[] asc = audioEncoder != null ? audioEncoder.audioSpecificConfig() : null;
+        List<Destination> all = new ArrayList<>();
+        List<RtmpUrl> urls = config.destinations();
+        for (int i = 0; i < urls.size(); i++) {
+            BitrateController controller = i == 0 && config.adaptiveBitrate()
+                    ? new BitrateController(config.video().bitrateBps(), audioEncoder != null ? config.audio().bitrate() : 0,
+                            BITRATE_RECOVER_INTERVAL_MS)
+                    : null;
+            all.add(new Destination(i, urls.get(i), config.rtmp(), config.reconnect(), config.dropThresholdMs(),
+                    new StreamSender(meta, asc), videoEncoder, controller, events, owner));
+        }
+        destinations = List.copyOf(all);
+        try {
+            if (config.recordFile() != null) {
+                recording = new RecordingOutput(config.recordFile(), audioSource != null, meta, asc, this::fail);
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+            publishing.completeExceptionally(e);
+            return publishing;
+        }
+        List<MediaSendQueue> queues = new ArrayList<>();
+        for (Destination d : destinations) {
+            queues.add(d.queue());
+        }
+        if (recording != null) {
+            queues.add(recording.queue());
+        }
+        fanOut = new MediaFanOut(queues);
+        for (Destination d : destinations) {
+            d.start();
+        }
         return publishing;
     }
 
-    private void startMedia(RtmpPublishSession s) throws IOException {
-        session = s;
-        if (closed.get()) {
-            s.close();
-            throw new IllegalStateException("stream was closed while connecting");
-        }
-        s.closeFuture().whenComplete((v, e) -> {
-            if (!closed.get()) {
-                fail(e != null ? e : new IOException("the ingest closed the connection to " + config.url().redacted()));
+    /** Reconnect and bitrate changes are applied after 4 s of a drained queue per step (SPECS.md). */
+    private static final long BITRATE_RECOVER_INTERVAL_MS = 4000;
+
+    private final Destination.Owner owner = new Destination.Owner() {
+        @Override
+        public boolean firstOutcome(Destination d, Throwable error) {
+            synchronized (LiveStream.this) {
+                if (error == null) {
+                    if (!mediaStarted && !closed.get()) {
+                        mediaStarted = true;
+                        try {
+                            startMedia();
+                            events.publishing();
+                            publishing.complete(null);
+                        } catch (Exception | Error e) {
+                            fail(e);
+                            publishing.completeExceptionally(e);
+                        }
+                    }
+                    return true;
+                }
+                firstFailures++;
+                if (!mediaStarted && firstFailures == destinations.size()) {
+                    fail(error);
+                    publishing.completeExceptionally(error);
+                    return false;
+                }
+                return !closed.get();
             }
-        });
-        if (config.recordFile() != null) {
-            recorder = FlvWriter.open(config.recordFile());
-            recorder.writeHeader(audioSource != null, true);
         }
-        sender = new StreamSender(sendQueue, s, recorder, metaData().toEcmaArray(),
-                audioEncoder != null ? audioEncoder.audioSpecificConfig() : null, this::fail);
-        videoTrack = new VideoTrack(videoSource, videoEncoder, clock, config.seiTimestamps(), sendQueue, this::fail);
+
+        @Override
+        public void gaveUp(Destination d, Throwable cause) {
+            for (Destination other : destinations) {
+                if (other.state() != DestinationState.GAVE_UP) {
+                    return;
+                }
+            }
+            fail(cause);
+        }
+    };
+
+    private void startMedia() {
+        videoTrack = new VideoTrack(videoSource, videoEncoder, clock, config.seiTimestamps(), fanOut, this::fail);
         if (audioSource != null) {
-            audioTrack = new AudioTrack(audioSource, audioEncoder, sendQueue, this::fail);
+            audioTrack = new AudioTrack(audioSource, audioEncoder, fanOut, this::fail);
         }
-        sender.start();
+        if (recording != null) {
+            recording.start();
+        }
         videoTrack.start();
         if (audioTrack != null) {
             audioTrack.start();
@@ -225,7 +275,7 @@ public final class LiveStream implements AutoCloseable {
 
     /** @return a snapshot of the counters */
     public LiveStreamStats stats() {
-        return events.snapshot(startNanos, videoTrack, sender, session, sendQueue);
+        return events.snapshot(startNanos, videoTrack, destinations, videoEncoder);
     }
 
     /** @return completes when the stream has stopped, for any reason */
@@ -244,7 +294,8 @@ public final class LiveStream implements AutoCloseable {
         while (System.nanoTime() < deadline && !done.isDone()) {
             VideoTrack v = videoTrack;
             AudioTrack a = audioTrack;
-            if (v != null && v.finished() && (a == null || a.finished()) && sendQueue.size() == 0) {
+            MediaFanOut f = fanOut;
+            if (v != null && v.finished() && (a == null || a.finished()) && f != null && f.drained()) {
                 return true;
             }
             Thread.sleep(20);
@@ -279,11 +330,29 @@ public final class LiveStream implements AutoCloseable {
             if (audioTrack != null) {
                 audioTrack.stop(remaining(deadline, budgetMs / 4));
             }
-            if (sender != null) {
-                sender.drainAndStop(remaining(deadline, budgetMs / 4));
+            // Every destination drains at once, so a stalled one does not eat the others' time.
+            long drainDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(remaining(deadline, budgetMs / 4));
+            for (Destination d : destinations) {
+                d.drain(0);
             }
-            if (session != null) {
-                session.close();
+            if (recording != null) {
+                recording.drainAndStop(remaining(drainDeadline, budgetMs / 4));
+            }
+            for (Destination d : destinations) {
+                d.drain(remaining(drainDeadline, budgetMs / 4));
+            }
+            List<CompletableFuture<Void>> closing = new ArrayList<>();
+            long stopDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(remaining(deadline, 200));
+            for (Destination d : destinations) {
+                closing.add(d.stop(stopDeadline));
+            }
+            try {
+                CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                        .get(remaining(deadline, budgetMs), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                LOG.debug("connections still closing after the close timeout: {}", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         } catch (RuntimeException e) {
             LOG.warn("while closing the stream to {}: {}", config.url().redacted(), e.toString());
@@ -298,7 +367,6 @@ public final class LiveStream implements AutoCloseable {
             if (audioTrack == null || !audioTrack.threadAlive()) {
                 closeQuietly(audioEncoder);
             }
-            closeQuietly(recorder);
             events.closed();
             done.complete(null);
         }

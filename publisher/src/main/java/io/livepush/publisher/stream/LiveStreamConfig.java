@@ -2,20 +2,32 @@ package io.livepush.publisher.stream;
 
 import io.livepush.encoder.VideoEncoderConfig;
 import io.livepush.encoder.audio.AudioEncoderConfig;
+import io.livepush.publisher.reconnect.ReconnectPolicy;
 import io.livepush.publisher.rtmp.client.RtmpClientConfig;
 import io.livepush.publisher.url.RtmpUrl;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Immutable settings of a {@link LiveStream}, built with {@link #builder(String)}; each setter
  * validates at once. Defaults: video 1280x720 30 fps 2500 kbps GOP 2 s with encoder {@code auto};
  * audio AAC-LC 48 kHz stereo 128 kbps with encoder {@code auto}; no capture-time SEI; no local
- * recording; congestion drop threshold 900 ms; close bounded to 3 s.
+ * recording; congestion drop threshold 900 ms (disposable frames from 700 ms); adaptive bitrate on;
+ * reconnect with {@link ReconnectPolicy#defaults()}; close bounded to 3 s.
+ *
+ * <p>Several destinations ({@link Builder#addDestination}) share one encode; each has its own
+ * connection, queue and reconnect. The first leads the adaptive bitrate: the others only drop
+ * their own frames when they fall behind, so a slow secondary never lowers the quality of the
+ * main one.
  */
 public final class LiveStreamConfig {
     private final RtmpUrl url;
+    private final List<RtmpUrl> extraDestinations;
+    private final ReconnectPolicy reconnect;
+    private final boolean adaptiveBitrate;
     private final String videoEncoder;
     private final VideoEncoderConfig video;
     private final String audioEncoder;
@@ -28,6 +40,9 @@ public final class LiveStreamConfig {
 
     private LiveStreamConfig(Builder b) {
         this.url = b.url;
+        this.extraDestinations = List.copyOf(b.extraDestinations);
+        this.reconnect = b.reconnect;
+        this.adaptiveBitrate = b.adaptiveBitrate;
         this.videoEncoder = b.videoEncoder;
         this.video = b.video;
         this.audioEncoder = b.audioEncoder;
@@ -50,6 +65,9 @@ public final class LiveStreamConfig {
     /** @return a builder holding this configuration's values */
     public Builder toBuilder() {
         Builder b = new Builder(url);
+        b.extraDestinations.addAll(extraDestinations);
+        b.reconnect = reconnect;
+        b.adaptiveBitrate = adaptiveBitrate;
         b.videoEncoder = videoEncoder;
         b.video = video;
         b.audioEncoder = audioEncoder;
@@ -65,6 +83,24 @@ public final class LiveStreamConfig {
     /** @return the ingest URL */
     public RtmpUrl url() {
         return url;
+    }
+
+    /** @return every destination: {@link #url()} first, then those added with {@link Builder#addDestination} */
+    public List<RtmpUrl> destinations() {
+        List<RtmpUrl> all = new ArrayList<>(1 + extraDestinations.size());
+        all.add(url);
+        all.addAll(extraDestinations);
+        return List.copyOf(all);
+    }
+
+    /** @return when and how often lost connections are made again */
+    public ReconnectPolicy reconnect() {
+        return reconnect;
+    }
+
+    /** @return whether the video bitrate follows the first destination's throughput */
+    public boolean adaptiveBitrate() {
+        return adaptiveBitrate;
     }
 
     /** @return the video encoder backend name ({@code auto}, {@code openh264}, ...) */
@@ -112,9 +148,15 @@ public final class LiveStreamConfig {
         return dropThresholdMs;
     }
 
+    /** The most destinations one stream pushes to. */
+    public static final int MAX_DESTINATIONS = 8;
+
     /** Builds a {@link LiveStreamConfig}. */
     public static final class Builder {
         private final RtmpUrl url;
+        private final List<RtmpUrl> extraDestinations = new ArrayList<>();
+        private ReconnectPolicy reconnect = ReconnectPolicy.defaults();
+        private boolean adaptiveBitrate = true;
         private String videoEncoder = "auto";
         private VideoEncoderConfig video = VideoEncoderConfig.builder().build();
         private String audioEncoder = "auto";
@@ -127,6 +169,38 @@ public final class LiveStreamConfig {
 
         private Builder(RtmpUrl url) {
             this.url = url;
+        }
+
+        /**
+         * Also pushes the same encode to {@code url}, over its own connection with its own queue and reconnect
+         * (at most {@value #MAX_DESTINATIONS} destinations in all).
+         *
+         * @throws IllegalArgumentException for a malformed URL, one already added, or too many
+         */
+        public Builder addDestination(String url) {
+            RtmpUrl parsed = RtmpUrl.parse(url);
+            if (parsed.equals(this.url) || extraDestinations.contains(parsed)) {
+                throw new IllegalArgumentException("destination " + parsed.redacted()
+                        + " is given twice (expected each destination once)");
+            }
+            if (extraDestinations.size() + 1 >= MAX_DESTINATIONS) {
+                throw new IllegalArgumentException("destination " + (extraDestinations.size() + 2)
+                        + " is one too many (expected at most " + MAX_DESTINATIONS + ")");
+            }
+            extraDestinations.add(parsed);
+            return this;
+        }
+
+        /** When and how often lost connections are made again ({@link ReconnectPolicy#disabled()}: never). */
+        public Builder reconnect(ReconnectPolicy policy) {
+            this.reconnect = Objects.requireNonNull(policy, "reconnect policy");
+            return this;
+        }
+
+        /** Lower the video bitrate to the first destination's throughput under congestion (default on). */
+        public Builder adaptiveBitrate(boolean on) {
+            this.adaptiveBitrate = on;
+            return this;
         }
 
         /** Video encoder backend: {@code auto} or a backend name (checked when the stream starts). */

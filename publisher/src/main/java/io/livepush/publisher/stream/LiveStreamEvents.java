@@ -1,6 +1,8 @@
 package io.livepush.publisher.stream;
 
-import io.livepush.publisher.rtmp.client.RtmpPublishSession;
+import io.livepush.encoder.VideoEncoder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,7 @@ final class LiveStreamEvents {
 
     private final LiveStreamListener listener;
     private final ScheduledExecutorService executor;
+    private volatile String primary;
     private long lastNanos;
     private long lastFramesIn;
     private long lastFramesSent;
@@ -47,6 +50,37 @@ final class LiveStreamEvents {
         run(() -> listener.onSourceError(source, cause));
     }
 
+    void primary(String redactedUrl) {
+        this.primary = redactedUrl;
+    }
+
+    void reconnecting(String destination, int attempt, java.time.Duration delay, Throwable cause) {
+        run(() -> {
+            if (destination.equals(primary)) {
+                listener.onReconnecting(attempt, delay, cause);
+            }
+            listener.onReconnecting(destination, attempt, delay, cause);
+        });
+    }
+
+    void reconnected(String destination) {
+        run(() -> {
+            if (destination.equals(primary)) {
+                listener.onReconnected();
+            }
+            listener.onReconnected(destination);
+        });
+    }
+
+    void gaveUp(String destination, Throwable cause) {
+        run(() -> {
+            if (destination.equals(primary)) {
+                listener.onGaveUp(cause);
+            }
+            listener.onGaveUp(destination, cause);
+        });
+    }
+
     void failed(Throwable cause) {
         run(() -> listener.onFailed(cause));
     }
@@ -74,27 +108,42 @@ final class LiveStreamEvents {
     }
 
     /** Takes a snapshot; rates are over the time since the previous snapshot (at least 0.5 s). */
-    synchronized LiveStreamStats snapshot(long startNanos, VideoTrack video, StreamSender sender,
-            RtmpPublishSession session, MediaSendQueue queue) {
+    synchronized LiveStreamStats snapshot(long startNanos, VideoTrack video, List<Destination> destinations,
+            VideoEncoder encoder) {
         long now = System.nanoTime();
+        List<DestinationStats> each = new ArrayList<>(destinations.size());
+        for (Destination d : destinations) {
+            each.add(d.stats());
+        }
+        DestinationStats first = each.isEmpty() ? null : each.get(0);
         long framesIn = video == null ? 0 : video.framesIn();
-        long framesSent = sender == null ? 0 : sender.videoFramesSent();
-        long bytes = session == null ? 0 : session.bytesSent();
+        long framesSent = first == null ? 0 : first.framesSent();
+        long bytes = 0;
+        long reconnects = 0;
+        long audioDropped = 0;
+        for (int i = 0; i < each.size(); i++) {
+            bytes += each.get(i).bytesSent();
+            reconnects += each.get(i).reconnects();
+            audioDropped += destinations.get(i).droppedAudioDuringOutage();
+        }
         double dt = (now - lastNanos) / 1e9;
         if (lastNanos == 0 || dt >= 0.5) {
             if (lastNanos != 0) {
                 fpsIn = (framesIn - lastFramesIn) / dt;
-                fpsOut = (framesSent - lastFramesSent) / dt;
-                kbps = (bytes - lastBytes) * 8 / dt / 1000.0;
+                fpsOut = Math.max(0, (framesSent - lastFramesSent) / dt);
+                // Bytes restart with each connection; a negative difference means a reconnect.
+                kbps = Math.max(0, (bytes - lastBytes) * 8 / dt / 1000.0);
             }
             lastNanos = now;
             lastFramesIn = framesIn;
             lastFramesSent = framesSent;
             lastBytes = bytes;
         }
-        long dropped = queue.droppedVideoFrames() + (video == null ? 0 : video.droppedBeforeEncode());
+        long dropped = (first == null ? 0 : first.droppedFrames()) + (video == null ? 0 : video.droppedBeforeEncode());
         return new LiveStreamStats(startNanos == 0 ? 0 : (now - startNanos) / 1_000_000, fpsIn, fpsOut, kbps,
-                queue.durationMs(), dropped, framesSent, bytes);
+                first == null ? 0 : first.queueMs(), dropped, framesSent, bytes,
+                encoder == null ? 0 : encoder.bitrateBps(), first == null ? -1 : first.rttMs(), reconnects,
+                audioDropped, List.copyOf(each));
     }
 
     private void run(Runnable r) {

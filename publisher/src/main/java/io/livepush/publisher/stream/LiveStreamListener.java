@@ -4,6 +4,9 @@ package io.livepush.publisher.stream;
  * Events of a {@link LiveStream}, in the order of its phases: connecting, then publishing (or
  * failed), stats each second while it runs, then closed.
  *
+ * <p>With several destinations, the short reconnect methods report the first destination and the
+ * overloads that take a {@code destination} report every one (both are called for the first).
+ *
  * <p>Every method is called on the stream's one event thread ({@code livepush-events}), never on a
  * network, capture or encoder thread, one call at a time. Methods must return quickly and must not
  * block: a slow listener delays the next event, not the stream. All methods default to doing nothing.
@@ -29,6 +32,45 @@ public interface LiveStreamListener {
      * @param cause what went wrong
      */
     default void onSourceError(Object source, Throwable cause) {
+    }
+
+    /**
+     * The connection to the ingest was lost (or the ingest asked to reconnect) and the next attempt is scheduled;
+     * capture and encoding go on meanwhile. Called for the first destination only when there are several; see the
+     * overload with the destination for all of them.
+     *
+     * @param attempt 1 for the first retry after a loss, counting up until one succeeds
+     * @param delay the wait before this attempt
+     * @param cause why the connection ended, e.g. a {@link io.livepush.publisher.rtmp.RtmpTimeoutException}
+     */
+    default void onReconnecting(int attempt, java.time.Duration delay, Throwable cause) {
+    }
+
+    /**
+     * Like {@link #onReconnecting(int, java.time.Duration, Throwable)}, for any destination.
+     *
+     * @param destination the destination's URL, stream key redacted
+     */
+    default void onReconnecting(String destination, int attempt, java.time.Duration delay, Throwable cause) {
+    }
+
+    /** Publishing resumed after a reconnect (metadata, sequence headers, then a keyframe were sent again). */
+    default void onReconnected() {
+    }
+
+    /** Like {@link #onReconnected()}, for any destination. */
+    default void onReconnected(String destination) {
+    }
+
+    /**
+     * The retry budget is spent, or the ingest refused the stream for good; nothing more goes there. When it was
+     * the last destination, {@link #onFailed} and {@link #onClosed} follow.
+     */
+    default void onGaveUp(Throwable cause) {
+    }
+
+    /** Like {@link #onGaveUp(Throwable)}, for any destination. */
+    default void onGaveUp(String destination, Throwable cause) {
     }
 
     /** Once a second while the stream runs. */

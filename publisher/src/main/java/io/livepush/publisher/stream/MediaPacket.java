@@ -29,6 +29,23 @@ record MediaPacket(EncodedVideoFrame video, EncodedAudioFrame audio, long dtsUs,
         return video != null && video.keyframe();
     }
 
+    /**
+     * @return true for a non-key video frame no other frame refers to: its first slice has {@code nal_ref_idc} 0
+     *     (ISO/IEC 14496-10 §7.4.1), so dropping it harms no other frame
+     */
+    boolean isDisposable() {
+        if (video == null || video.keyframe()) {
+            return false;
+        }
+        for (byte[] nal : video.nalUnits()) {
+            int type = nal.length == 0 ? 0 : nal[0] & 0x1F;
+            if (type == 1 || type == 5) {
+                return (nal[0] & 0x60) == 0;
+            }
+        }
+        return false;
+    }
+
     int size() {
         return video != null ? video.payloadSize() : audio.data().length;
     }

@@ -7,32 +7,48 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The queue between the encoders and the network, measured in milliseconds of media rather than in
- * packets, with the drop rule of SPECS.md: when at least {@code 5} packets wait and the queued
- * video spans more than {@code dropThresholdMs}, every queued non-key video frame is dropped and
- * further ones are refused until the next keyframe. Audio and keyframes are never dropped.
+ * The queue between the encoders and one output, measured in milliseconds of media rather than in
+ * packets, with the drop rules of SPECS.md (as OBS applies them). When at least {@code 5} packets
+ * wait and the queued video (newest decoding time minus the first queued non-key frame's) spans
  *
- * <p>Encoder threads {@link #offer} packets; the sender thread {@link #take}s them in arrival
+ * <ul>
+ *   <li>more than {@code dropThresholdMs - 200}: the queued disposable frames (not used as a
+ *       reference by any other frame) are dropped;
+ *   <li>more than {@code dropThresholdMs} (900 ms by default): every queued non-key video frame is
+ *       dropped and further ones are refused until the next keyframe.
+ * </ul>
+ * Audio and keyframes are never dropped by these rules. While the output is disconnected,
+ * {@link #trimForOutage()} keeps memory bounded: a reconnect restarts at a keyframe, so everything
+ * queued before the newest keyframe, audio included, is dropped (and counted apart); without a
+ * keyframe queued, non-key video is dropped and audio older than {@value #OUTAGE_AUDIO_MS} ms.
+ *
+ * <p>Encoder threads {@link #offer} packets; the output's thread {@link #take}s them in arrival
  * order. Thread-safe.
  */
 final class MediaSendQueue {
-    private static final int MIN_PACKETS_FOR_DROP = 5;
+    static final int MIN_PACKETS_FOR_DROP = 5;
+    static final long DISPOSABLE_MARGIN_MS = 200;
+    static final long OUTAGE_AUDIO_MS = 2000;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final ArrayDeque<MediaPacket> packets = new ArrayDeque<>();
     private final long dropThresholdUs;
+    private final long disposableThresholdUs;
     private boolean waitForKeyframe;
     private long droppedVideoFrames;
+    private long droppedDuringOutage;
+    private long droppedAudioDuringOutage;
     private boolean closed;
 
     /** @param dropThresholdMs queued video duration above which P frames are dropped */
     MediaSendQueue(long dropThresholdMs) {
         this.dropThresholdUs = dropThresholdMs * 1000L;
+        this.disposableThresholdUs = Math.max(0, dropThresholdMs - DISPOSABLE_MARGIN_MS) * 1000L;
     }
 
     /**
-     * Adds a packet, applying the drop rule.
+     * Adds a packet, applying the drop rules.
      *
      * @return false when the packet was dropped
      */
@@ -51,26 +67,83 @@ final class MediaSendQueue {
                 }
             }
             packets.addLast(packet);
-            if (packets.size() >= MIN_PACKETS_FOR_DROP && videoSpanUs() > dropThresholdUs) {
-                dropQueuedInterFrames();
-                waitForKeyframe = true;
+            if (packets.size() >= MIN_PACKETS_FOR_DROP) {
+                long span = videoSpanUs();
+                if (span > dropThresholdUs) {
+                    dropQueued(false);
+                    waitForKeyframe = true;
+                } else if (span > disposableThresholdUs) {
+                    dropQueued(true);
+                }
             }
             notEmpty.signal();
-            // A non-key video frame is gone if this offer triggered the drop.
-            return !packet.isVideo() || packet.isKeyframe() || !waitForKeyframe;
+            return packets.peekLast() == packet;
         } finally {
             lock.unlock();
         }
     }
 
-    private void dropQueuedInterFrames() {
+    private void dropQueued(boolean disposableOnly) {
         Iterator<MediaPacket> it = packets.iterator();
         while (it.hasNext()) {
             MediaPacket p = it.next();
-            if (p.isVideo() && !p.isKeyframe()) {
+            if (p.isVideo() && !p.isKeyframe() && (!disposableOnly || p.isDisposable())) {
                 it.remove();
                 droppedVideoFrames++;
             }
+        }
+    }
+
+    /**
+     * Bounds the backlog while the output has no connection (see the class comment).
+     *
+     * @return packets dropped by this call
+     */
+    int trimForOutage() {
+        lock.lock();
+        try {
+            MediaPacket newestKey = null;
+            MediaPacket newest = packets.peekLast();
+            for (MediaPacket p : packets) {
+                if (p.isKeyframe()) {
+                    newestKey = p;
+                }
+            }
+            int dropped = 0;
+            Iterator<MediaPacket> it = packets.iterator();
+            while (it.hasNext()) {
+                MediaPacket p = it.next();
+                if (p == newestKey) {
+                    break;
+                }
+                boolean drop = newestKey != null || (p.isVideo() && !p.isKeyframe())
+                        || (!p.isVideo() && newest.dtsUs() - p.dtsUs() > OUTAGE_AUDIO_MS * 1000L);
+                if (drop) {
+                    it.remove();
+                    dropped++;
+                    droppedDuringOutage++;
+                    if (!p.isVideo()) {
+                        droppedAudioDuringOutage++;
+                    }
+                }
+            }
+            if (newestKey == null && dropped > 0) {
+                waitForKeyframe = true;
+            }
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Puts a packet just taken back at the head (the output decided to send it on another connection). */
+    void pushFront(MediaPacket packet) {
+        lock.lock();
+        try {
+            packets.addFirst(packet);
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -134,7 +207,7 @@ final class MediaSendQueue {
         }
     }
 
-    /** @return video frames dropped by the congestion rule so far */
+    /** @return video frames dropped by the congestion rules so far */
     long droppedVideoFrames() {
         lock.lock();
         try {
@@ -144,7 +217,27 @@ final class MediaSendQueue {
         }
     }
 
-    /** Refuses further packets and wakes the sender; what is queued can still be taken. */
+    /** @return packets (audio and video) dropped while disconnected */
+    long droppedDuringOutage() {
+        lock.lock();
+        try {
+            return droppedDuringOutage;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return audio frames dropped while disconnected (never while connected) */
+    long droppedAudioDuringOutage() {
+        lock.lock();
+        try {
+            return droppedAudioDuringOutage;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Refuses further packets and wakes the reader; what is queued can still be taken. */
     void close() {
         lock.lock();
         try {

@@ -4,11 +4,7 @@ import io.livepush.encoder.EncodedVideoFrame;
 import io.livepush.encoder.h264.AvcDecoderConfigurationRecord;
 import io.livepush.encoder.h264.NalUnitType;
 import io.livepush.publisher.flv.FlvAudioTagBody;
-import io.livepush.publisher.flv.FlvScriptTagBody;
-import io.livepush.publisher.flv.FlvTagType;
 import io.livepush.publisher.flv.FlvVideoTagBody;
-import io.livepush.publisher.flv.FlvWriter;
-import io.livepush.publisher.rtmp.client.RtmpPublishSession;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -17,97 +13,77 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
- * Drains the {@link MediaSendQueue} onto the RTMP session (and the optional FLV recording) on one
- * thread, {@code livepush-sender}. It owns the stream's time origin and the FLV framing:
+ * Turns queued packets into FLV tags on one output's {@link MediaSink}s. It owns the output's time
+ * origin and the FLV framing:
  *
  * <ol>
- *   <li>the stream starts at the first video keyframe: its decoding time becomes RTMP time 0, and
- *       audio captured before it is dropped (a few milliseconds at most);
+ *   <li>the output starts at the first video keyframe: its decoding time becomes time 0, and audio
+ *       captured before it is dropped (a few milliseconds at most);
  *   <li>before that keyframe go {@code @setDataFrame onMetaData}, the AVC sequence header and the
  *       AAC sequence header, in that order (SPECS.md, the publish sequence, step 6-7);
  *   <li>the AVC sequence header is sent again whenever the SPS or PPS change;
- *   <li>while the connection is not writable the thread waits, so the queue, not Netty's outbound
- *       buffer, holds the backlog and the congestion rule can see it.
+ *   <li>after {@link #restart(MediaSink)} (a new connection) it waits for the next keyframe and
+ *       sends metadata and both sequence headers again, but keeps the time origin: timestamps go
+ *       on where they were, which is what ingests expect of a publisher coming back (nginx-rtmp,
+ *       YouTube and Twitch take a continuing timeline; a jump back to 0 looks like a new broadcast
+ *       to some players and breaks the DVR window of others).
  * </ol>
+ * Used by its output's one thread.
  */
 final class StreamSender {
-    private final MediaSendQueue queue;
-    private final RtmpPublishSession session;
-    private final FlvWriter recorder;
     private final Map<String, Object> metaData;
     private final byte[] audioSpecificConfig;
     private final ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
-    private final PipelineWorker worker;
     private final AtomicLong videoFramesSent = new AtomicLong();
+    private final AtomicLong audioFramesSent = new AtomicLong();
     private final AtomicLong mediaBytesSent = new AtomicLong();
-    private volatile boolean draining;
+    private MediaSink sink;
     private long originUs = Long.MIN_VALUE;
+    private boolean needHeaders = true;
     private byte[] lastSps;
     private byte[] lastPps;
 
-    StreamSender(MediaSendQueue queue, RtmpPublishSession session, FlvWriter recorder, Map<String, Object> metaData,
-            byte[] audioSpecificConfig, Consumer<Throwable> onFailure) {
-        this.queue = queue;
-        this.session = session;
-        this.recorder = recorder;
+    StreamSender(Map<String, Object> metaData, byte[] audioSpecificConfig) {
         this.metaData = metaData;
         this.audioSpecificConfig = audioSpecificConfig;
-        this.worker = new PipelineWorker("livepush-sender", this::loop, onFailure);
     }
 
-    void start() {
-        worker.start();
+    /** Starts over on a new sink (a new connection): headers again from the next keyframe, same origin. */
+    void restart(MediaSink newSink) {
+        this.sink = newSink;
+        this.needHeaders = true;
+        this.lastSps = null;
+        this.lastPps = null;
     }
 
-    private void loop(PipelineWorker self) throws Exception {
-        while (self.running()) {
-            MediaPacket p = queue.take(50, TimeUnit.MILLISECONDS);
-            if (p == null) {
-                if (draining) {
-                    return;
-                }
-                continue;
+    /** @return true when the next packet is only sent if it is a keyframe */
+    boolean awaitingKeyframe() {
+        return needHeaders;
+    }
+
+    /**
+     * Sends one packet, or skips it while waiting for a keyframe or when it lies before the origin.
+     *
+     * @return true when it was sent
+     */
+    boolean send(MediaPacket p) throws IOException {
+        if (needHeaders) {
+            if (!p.isKeyframe()) {
+                return false;
             }
             if (originUs == Long.MIN_VALUE) {
-                if (!p.isKeyframe()) {
-                    continue;
-                }
                 originUs = p.dtsUs();
-                sendHeaders(p.video());
             }
-            if (p.dtsUs() < originUs) {
-                continue;
-            }
-            awaitWritable();
-            send(p);
+            sendHeaders(p.video(), tsMs(p));
+            needHeaders = false;
         }
-    }
-
-    private void awaitWritable() throws InterruptedException {
-        while (worker.running() && !session.isWritable()) {
-            Thread.sleep(2);
+        if (p.dtsUs() < originUs) {
+            return false;
         }
-    }
-
-    /** Step 6-7 of the publish sequence: metadata, AVC sequence header, AAC sequence header, at time 0. */
-    private void sendHeaders(EncodedVideoFrame firstKeyframe) throws IOException {
-        session.sendMetaData(metaData);
-        record(FlvTagType.SCRIPT_DATA, 0, FlvScriptTagBody.onMetaData(alloc, metaData));
-        sendAvcSequenceHeaderIfChanged(firstKeyframe, 0);
-        if (audioSpecificConfig != null) {
-            ByteBuf asc = FlvAudioTagBody.aacSequenceHeader(alloc, audioSpecificConfig);
-            record(FlvTagType.AUDIO, 0, asc.retainedDuplicate());
-            session.sendAudio(0, asc);
-        }
-    }
-
-    private void send(MediaPacket p) throws IOException {
-        long tsMs = (p.dtsUs() - originUs) / 1000L;
+        long tsMs = tsMs(p);
         if (p.isVideo()) {
             EncodedVideoFrame au = p.video();
             if (au.keyframe()) {
@@ -116,14 +92,27 @@ final class StreamSender {
             int cts = (int) ((au.ptsUs() - au.dtsUs()) / 1000L);
             ByteBuf body = FlvVideoTagBody.avcNalUnits(alloc, au.keyframe(), cts, withoutParameterSets(au));
             mediaBytesSent.addAndGet(body.readableBytes());
-            record(FlvTagType.VIDEO, tsMs, body.retainedDuplicate());
-            session.sendVideo(tsMs, body);
+            sink.video(tsMs, body);
             videoFramesSent.incrementAndGet();
         } else {
             ByteBuf body = FlvAudioTagBody.aacRaw(alloc, p.audio().data());
             mediaBytesSent.addAndGet(body.readableBytes());
-            record(FlvTagType.AUDIO, tsMs, body.retainedDuplicate());
-            session.sendAudio(tsMs, body);
+            sink.audio(tsMs, body);
+            audioFramesSent.incrementAndGet();
+        }
+        return true;
+    }
+
+    private long tsMs(MediaPacket p) {
+        return Math.max(0, (p.dtsUs() - originUs) / 1000L);
+    }
+
+    /** Step 6-7 of the publish sequence: metadata, AVC sequence header, AAC sequence header. */
+    private void sendHeaders(EncodedVideoFrame firstKeyframe, long tsMs) throws IOException {
+        sink.metaData(metaData);
+        sendAvcSequenceHeaderIfChanged(firstKeyframe, tsMs);
+        if (audioSpecificConfig != null) {
+            sink.audio(tsMs, FlvAudioTagBody.aacSequenceHeader(alloc, audioSpecificConfig));
         }
     }
 
@@ -139,9 +128,7 @@ final class StreamSender {
         lastSps = sps;
         lastPps = pps;
         byte[] record = AvcDecoderConfigurationRecord.of(sps, pps).toBytes();
-        ByteBuf body = FlvVideoTagBody.avcSequenceHeader(alloc, record);
-        record(FlvTagType.VIDEO, tsMs, body.retainedDuplicate());
-        session.sendVideo(tsMs, body);
+        sink.video(tsMs, FlvVideoTagBody.avcSequenceHeader(alloc, record));
     }
 
     /** SPS and PPS travel in the sequence header; in-band copies are left out, as FLV muxers do. */
@@ -149,36 +136,28 @@ final class StreamSender {
         List<byte[]> nals = new ArrayList<>(au.nalUnits().size());
         for (byte[] nal : au.nalUnits()) {
             int type = nal[0] & 0x1F;
-            if (type != NalUnitType.SEQ_PARAMETER_SET.value() && type != NalUnitType.PIC_PARAMETER_SET.value() && type != NalUnitType.ACCESS_UNIT_DELIMITER.value()) {
+            if (type != NalUnitType.SEQ_PARAMETER_SET.value() && type != NalUnitType.PIC_PARAMETER_SET.value()
+                    && type != NalUnitType.ACCESS_UNIT_DELIMITER.value()) {
                 nals.add(nal);
             }
         }
         return nals;
     }
 
-    private void record(FlvTagType type, long tsMs, ByteBuf body) throws IOException {
-        try {
-            if (recorder != null) {
-                recorder.writeTag(type, tsMs, body);
-            }
-        } finally {
-            body.release();
-        }
+    /** @return whether the sink can take more now */
+    boolean writable() {
+        return sink != null && sink.writable();
     }
 
     long videoFramesSent() {
         return videoFramesSent.get();
     }
 
-    long mediaBytesSent() {
-        return mediaBytesSent.get();
+    long audioFramesSent() {
+        return audioFramesSent.get();
     }
 
-    /** Sends what is queued, then stops; waits up to {@code timeoutMs}. */
-    void drainAndStop(long timeoutMs) {
-        draining = true;
-        queue.close();
-        worker.join(timeoutMs);
-        worker.stop(PipelineWorker.deadline(1));
+    long mediaBytesSent() {
+        return mediaBytesSent.get();
     }
 }

@@ -29,7 +29,7 @@ final class VideoTrack {
     private final VideoEncoder encoder;
     private final MediaClock clock;
     private final boolean seiTimestamps;
-    private final MediaSendQueue sendQueue;
+    private final MediaFanOut sendQueue;
     private final BlockingQueue<VideoFrame> handoff = new ArrayBlockingQueue<>(HANDOFF_FRAMES);
     private final AtomicLong framesIn = new AtomicLong();
     private final AtomicLong framesEncoded = new AtomicLong();
@@ -40,7 +40,7 @@ final class VideoTrack {
     private final PipelineWorker encoderWorker;
 
     VideoTrack(VideoSource source, VideoEncoder encoder, MediaClock clock, boolean seiTimestamps,
-            MediaSendQueue sendQueue, Consumer<Throwable> onFailure) {
+            MediaFanOut sendQueue, Consumer<Throwable> onFailure) {
         this.source = source;
         this.encoder = encoder;
         this.clock = clock;

@@ -165,8 +165,8 @@ class LiveStreamTest {
     }
 
     @Test
-    void theIngestGoingAwayFailsTheStreamWithAnEventAndStopsIt() throws Exception {
-        try (LiveStream s = stream(config(), false)) {
+    void withReconnectDisabledTheIngestGoingAwayFailsTheStreamWithAnEventAndStopsIt() throws Exception {
+        try (LiveStream s = stream(config().reconnect(io.livepush.publisher.reconnect.ReconnectPolicy.disabled()), false)) {
             s.start().get(10, TimeUnit.SECONDS);
             Thread.sleep(300);
             server.close();

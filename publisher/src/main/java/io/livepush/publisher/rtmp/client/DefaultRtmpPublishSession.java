@@ -91,6 +91,18 @@ final class DefaultRtmpPublishSession implements RtmpPublishSession {
     private void flushNow() {
         flushQueued = false;
         channel.flush();
+        io.netty.channel.ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
+        handler.flushed(out == null ? 0 : out.totalPendingWriteBytes());
+    }
+
+    @Override
+    public long rttMillis() {
+        return handler.rttMillis();
+    }
+
+    @Override
+    public CompletableFuture<String> reconnectRequest() {
+        return handler.reconnectRequest();
     }
 
     @Override

@@ -70,6 +70,9 @@ public final class RtmpClient {
                         assemblePipeline(ch, url, config, counter, handler);
                     }
                 });
+        if (config.sendBufferBytes() > 0) {
+            bootstrap.option(ChannelOption.SO_SNDBUF, config.sendBufferBytes());
+        }
         bootstrap.connect(url.host(), url.port()).addListener(f -> {
             if (!f.isSuccess()) {
                 handler.connectFailed(f.cause());

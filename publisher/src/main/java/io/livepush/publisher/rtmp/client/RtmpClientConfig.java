@@ -11,7 +11,7 @@ import java.util.Optional;
  * once; {@link #toBuilder()} makes variants.
  *
  * <p>Defaults: connect timeout 5 s, handshake timeout 10 s, command timeout 10 s (the deadline of each command
- * waiting for its answer), close timeout 2 s, outgoing chunk size 4096 (what OBS uses; sent as Set Chunk Size
+ * waiting for its answer), close timeout 2 s, write timeout 10 s, socket send buffer 64 KiB, outgoing chunk size 4096 (what OBS uses; sent as Set Chunk Size
  * first, Adobe RTMP 1.0 §5.4.1), window acknowledgement size 2 500 000 bytes, flashVer
  * {@code "FMLE/3.0 (compatible; LivePush)"}, the JDK's default trust store for RTMPS, and the shared LivePush event
  * loop group.
@@ -22,6 +22,8 @@ public final class RtmpClientConfig {
     private final Duration handshakeTimeout;
     private final Duration commandTimeout;
     private final Duration closeTimeout;
+    private final Duration writeTimeout;
+    private final int sendBufferBytes;
     private final int chunkSize;
     private final long windowAckSize;
     private final String flashVer;
@@ -34,6 +36,8 @@ public final class RtmpClientConfig {
         this.handshakeTimeout = b.handshakeTimeout;
         this.commandTimeout = b.commandTimeout;
         this.closeTimeout = b.closeTimeout;
+        this.writeTimeout = b.writeTimeout;
+        this.sendBufferBytes = b.sendBufferBytes;
         this.chunkSize = b.chunkSize;
         this.windowAckSize = b.windowAckSize;
         this.flashVer = b.flashVer;
@@ -59,6 +63,8 @@ public final class RtmpClientConfig {
         b.handshakeTimeout = handshakeTimeout;
         b.commandTimeout = commandTimeout;
         b.closeTimeout = closeTimeout;
+        b.writeTimeout = writeTimeout;
+        b.sendBufferBytes = sendBufferBytes;
         b.chunkSize = chunkSize;
         b.windowAckSize = windowAckSize;
         b.flashVer = flashVer;
@@ -86,6 +92,24 @@ public final class RtmpClientConfig {
     /** @return how long {@code close()} waits for FCUnpublish/deleteStream to be written before closing */
     public Duration closeTimeout() {
         return closeTimeout;
+    }
+
+    /**
+     * @return how long a publishing connection may hold unwritten data without the socket taking a single byte
+     *     before it fails with {@link io.livepush.publisher.rtmp.RtmpTimeoutException} (step {@code "write"}): a
+     *     dead link, or a server that stopped reading
+     */
+    public Duration writeTimeout() {
+        return writeTimeout;
+    }
+
+    /**
+     * @return the socket send buffer asked for (SO_SNDBUF; Linux doubles it), or 0 for the system's self-tuning
+     *     buffer. A small buffer keeps the backlog in LivePush's send queue, where the congestion rules see it,
+     *     instead of in the kernel; it caps throughput at about twice this size per round trip
+     */
+    public int sendBufferBytes() {
+        return sendBufferBytes;
     }
 
     /** @return the outgoing chunk size announced with Set Chunk Size */
@@ -124,6 +148,8 @@ public final class RtmpClientConfig {
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private Duration commandTimeout = Duration.ofSeconds(10);
         private Duration closeTimeout = Duration.ofSeconds(2);
+        private Duration writeTimeout = Duration.ofSeconds(10);
+        private int sendBufferBytes = 64 * 1024;
         private int chunkSize = 4096;
         private long windowAckSize = 2_500_000;
         private String flashVer = "FMLE/3.0 (compatible; LivePush)";
@@ -162,6 +188,21 @@ public final class RtmpClientConfig {
         /** @param timeout how long close() may take, (0, 30 s]; @return this */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = positive("close timeout", timeout, Duration.ofSeconds(30));
+            return this;
+        }
+
+        /** @param timeout write timeout: no byte taken by the socket for this long fails the connection, (0, 5 min]; @return this */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = positive("write timeout", timeout, Duration.ofMinutes(5));
+            return this;
+        }
+
+        /** @param bytes socket send buffer, 0 (system default) or 4096..16777216; @return this */
+        public Builder sendBufferBytes(int bytes) {
+            if (bytes != 0 && (bytes < 4096 || bytes > 16 * 1024 * 1024)) {
+                throw new IllegalArgumentException("send buffer is " + bytes + " bytes (expected 0 or 4096..16777216)");
+            }
+            this.sendBufferBytes = bytes;
             return this;
         }
 

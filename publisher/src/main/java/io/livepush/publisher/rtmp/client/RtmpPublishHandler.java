@@ -61,6 +61,10 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
     private final RtmpByteCounter counter;
     private final AcknowledgementWindow ackWindow = new AcknowledgementWindow();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final CompletableFuture<String> reconnectRequest = new CompletableFuture<>();
+    private final AcknowledgementRtt rtt = new AcknowledgementRtt();
+    private long stallSinceNanos;
+    private long stallBytes = -1;
 
     private volatile RtmpPublishState state = RtmpPublishState.CONNECTING;
     private ChannelHandlerContext ctx;
@@ -191,6 +195,8 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
         props.put("flashVer", config.flashVer());
         props.put("tcUrl", url.tcUrl());
         props.put("objectEncoding", 0.0);
+        // Enhanced RTMP v2: capsEx bit 1 = Reconnect; this client honours NetConnection.Connect.ReconnectRequest.
+        props.put("capsEx", 1.0);
         sendAwaited("connect", CommandMessage.of("connect", pending.nextTransactionId(), props), 0)
                 .whenComplete((answer, error) -> {
                     if (error != null) {
@@ -233,6 +239,7 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
                         fail(error);
                     } else if (state == RtmpPublishState.PUBLISHING_REQUESTED) {
                         transition(RtmpPublishState.PUBLISHING);
+                        watchWrites();
                         LOG.info("Publishing {} on stream {}", url.redacted(), streamId);
                         dispatcher.complete(result, session);
                     }
@@ -278,6 +285,7 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
                 }
             }
             case COMMAND_AMF0 -> onCommand(CommandMessage.fromMessage(message));
+            case ACKNOWLEDGEMENT -> rtt.acknowledged(Acknowledgement.fromMessage(message).sequenceNumber(), System.nanoTime());
             default -> LOG.trace("{} from {}", message, url.redacted());
         }
     }
@@ -306,9 +314,52 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
             } else if (error) {
                 pending.fail(0, new RtmpPublishRejectedException(url.redacted(), "publish", status));
             }
+        } else if (state == RtmpPublishState.PUBLISHING && status.code() == OnStatusCode.CONNECT_RECONNECT_REQUEST) {
+            Object tcUrl = command.argument(0) instanceof Map<?, ?> info ? info.get("tcUrl") : null;
+            LOG.info("The server asks to reconnect ({}){}", url.redacted(), tcUrl instanceof String ? " to another tcUrl" : "");
+            reconnectRequest.complete(tcUrl instanceof String s ? s : "");
         } else if (state == RtmpPublishState.PUBLISHING && error) {
             fail(new RtmpPublishRejectedException(url.redacted(), "the stream", status));
         }
+    }
+
+    /**
+     * Checks twice a second while publishing that the socket takes bytes whenever some wait: no progress for the
+     * write timeout fails the connection with a {@code "write"} timeout (a dead link or a server that stopped
+     * reading would otherwise hold the sender forever).
+     */
+    private void watchWrites() {
+        ctx.executor().schedule(() -> {
+            if (state != RtmpPublishState.PUBLISHING) {
+                return;
+            }
+            long now = System.nanoTime();
+            long sent = counter.bytesSent();
+            io.netty.channel.ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
+            boolean waiting = out != null && out.totalPendingWriteBytes() > 0;
+            if (!waiting || sent != stallBytes) {
+                stallBytes = sent;
+                stallSinceNanos = now;
+            } else if (now - stallSinceNanos >= config.writeTimeout().toNanos()) {
+                fail(new RtmpTimeoutException("write (the socket took no byte of " + out.totalPendingWriteBytes()
+                        + " waiting)", config.writeTimeout()));
+                return;
+            }
+            watchWrites();
+        }, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /** A flush left {@code pendingAfter} bytes unwritten; on the event loop. */
+    void flushed(long pendingAfter) {
+        rtt.flushed(counter.bytesSent() + pendingAfter, System.nanoTime());
+    }
+
+    long rttMillis() {
+        return rtt.rttMillis();
+    }
+
+    CompletableFuture<String> reconnectRequest() {
+        return reconnectRequest;
     }
 
     private RtmpPublishRejectedException rejected(String step, Object info) {

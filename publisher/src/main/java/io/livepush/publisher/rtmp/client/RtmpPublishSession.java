@@ -56,6 +56,24 @@ public interface RtmpPublishSession extends AutoCloseable {
     /** @return bytes written to the socket so far (RTMP bytes, before TLS), handshake included */
     long bytesSent();
 
+    /**
+     * @return the round-trip time last measured from the server's Acknowledgements (Adobe RTMP 1.0, §5.4.3): the
+     *     time from flushing a byte to the acknowledgement covering it, in milliseconds; -1 before the first one
+     *     (servers acknowledge once per window, so this updates every few seconds at best)
+     */
+    default long rttMillis() {
+        return -1;
+    }
+
+    /**
+     * Enhanced RTMP: completes when the server sent {@code onStatus NetConnection.Connect.ReconnectRequest}, with
+     * the new {@code tcUrl} it named, or an empty string when it named none. The connection stays up; the caller
+     * is expected to keep sending until the next keyframe and reconnect there.
+     */
+    default CompletableFuture<String> reconnectRequest() {
+        return new CompletableFuture<>();
+    }
+
     /** @return the current phase */
     RtmpPublishState state();
 
