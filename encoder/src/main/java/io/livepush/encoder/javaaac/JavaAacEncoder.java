@@ -16,10 +16,15 @@ import java.util.List;
  * timestamps counted in samples, 44.1/48 kHz, mono or stereo (see {@link AacFrameEncoder} for what
  * each frame holds).
  *
- * <p>The decoded output lags the input by {@value #CODEC_DELAY_SAMPLES} samples (the MDCT overlap
- * plus the block-switching look-ahead, the same as vo-aacenc); {@link #flush()} pads the last
- * partial frame with silence and adds {@value #DRAIN_FRAMES} silent frames so that every input
- * sample comes out.
+ * <h2>Timestamps and A/V sync</h2>
+ * Decoded output lags the input by {@value #CODEC_DELAY_SAMPLES} samples (the 1024-sample MDCT
+ * overlap plus the 576-sample block-switching look-ahead, the same as vo-aacenc): output frame
+ * {@code k} decodes to input samples {@code k * 1024 - 1600} onwards. As the {@link AudioEncoder}
+ * contract asks, each frame is stamped with the time of the first input sample it decodes to, and
+ * frames 0 and 1 (priming before the first input sample) are dropped, so the first frame sent
+ * starts 448 samples after the first input sample. {@link #flush()} pads the last partial frame
+ * with silence and adds {@value #DRAIN_FRAMES} silent frames so that every later input sample
+ * comes out.
  *
  * <p>Threads: none of its own; one encoder thread calls every method. Holds no native resources.
  */
@@ -70,6 +75,11 @@ public final class JavaAacEncoder implements AudioEncoder {
     }
 
     @Override
+    public int codecDelaySamples() {
+        return CODEC_DELAY_SAMPLES;
+    }
+
+    @Override
     public byte[] audioSpecificConfig() {
         return audioSpecificConfig.clone();
     }
@@ -112,8 +122,12 @@ public final class JavaAacEncoder implements AudioEncoder {
 
     private void encodeFrame(short[] interleaved) {
         byte[] data = frameEncoder.encode(interleaved);
-        pending.add(new EncodedAudioFrame(data, clock.ptsUs(framesOut * frameSamples), frameSamples));
+        long firstSample = framesOut * frameSamples - CODEC_DELAY_SAMPLES;
         framesOut++;
+        if (firstSample < 0) {
+            return; // decodes to priming before the first input sample: dropped (see the class comment)
+        }
+        pending.add(new EncodedAudioFrame(data, clock.ptsUs(firstSample), frameSamples));
     }
 
     private List<EncodedAudioFrame> takePending() {

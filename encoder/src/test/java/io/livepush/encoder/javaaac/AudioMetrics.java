@@ -1,46 +1,50 @@
 package io.livepush.encoder.javaaac;
 
 /**
- * Measures decoded audio against its source (interleaved s16, the decoded signal lagging by a
- * delay in samples per channel): SNR, the dominant frequency, the best-fitting lag and the energy
- * error per octave band (left channel, from 2048-sample MDCT spectra averaged over the signal).
+ * Measures decoded audio against its source (interleaved s16; decoded sample {@code j} lines up
+ * with source sample {@code j + offset}, per channel): SNR, the dominant frequency, the
+ * best-fitting offset and the energy error per octave band (left channel, from 2048-sample MDCT
+ * spectra averaged over the signal). The first {@value #SKIP} decoded samples (a first frame
+ * faded in without its dropped predecessor) are left out.
  */
 final class AudioMetrics {
     /** Octave band edges in Hz used by {@link #bandErrors}. */
     static final int[] EDGES = {0, 250, 500, 1000, 2000, 4000, 8000, 16000, 20000};
 
+    /** Decoded samples per channel left out at the start. */
+    static final int SKIP = 2048;
+
     private AudioMetrics() {
     }
 
-    static double snrDb(short[] source, short[] decoded, int channels, int lag) {
+    static double snrDb(short[] source, short[] decoded, int channels, int offset) {
         double signal = 0;
         double noise = 0;
-        int n = Math.min(source.length, decoded.length - lag * channels);
-        for (int i = 0; i < n; i++) {
-            double s = source[i];
-            double d = decoded[i + lag * channels] - s;
-            signal += s * s;
-            noise += d * d;
+        for (int j = Math.max(SKIP, -offset); j < decoded.length / channels && j + offset < source.length / channels; j++) {
+            for (int c = 0; c < channels; c++) {
+                double s = source[(j + offset) * channels + c];
+                double d = decoded[j * channels + c] - s;
+                signal += s * s;
+                noise += d * d;
+            }
         }
         return 10 * Math.log10(signal / noise);
     }
 
-    /** The lag in 0..maxLag that best lines the decoded signal up with the first 4096 source samples. */
-    static int bestLag(short[] source, short[] decoded, int channels, int maxLag) {
-        int best = -1;
+    /** The offset in min..max that best lines 8192 decoded samples (after the skipped start) up with the source. */
+    static int bestOffset(short[] source, short[] decoded, int channels, int min, int max) {
+        int best = Integer.MIN_VALUE;
         double bestErr = Double.MAX_VALUE;
-        for (int lag = 0; lag <= maxLag; lag++) {
+        int from = SKIP + Math.max(0, -min);
+        for (int offset = min; offset <= max; offset++) {
             double err = 0;
-            for (int i = 0; i < 4096 * channels; i++) {
-                double d = decoded[lag * channels + i] - source[i];
+            for (int j = from; j < from + 8192; j++) {
+                double d = decoded[j * channels] - source[(j + offset) * channels];
                 err += d * d;
-            }
-            for (int i = 0; i < lag * channels; i++) {
-                err += (double) decoded[i] * decoded[i];
             }
             if (err < bestErr) {
                 bestErr = err;
-                best = lag;
+                best = offset;
             }
         }
         return best;
@@ -73,9 +77,11 @@ final class AudioMetrics {
     }
 
     /** @return the decoded-minus-source energy in dB per octave band of {@link #EDGES} */
-    static double[] bandErrorsDb(short[] source, short[] decoded, int channels, int lag, int rate) {
-        double[] es = bandEnergies(source, channels, 0, source.length / channels, rate);
-        double[] ed = bandEnergies(decoded, channels, lag, source.length / channels, rate);
+    static double[] bandErrorsDb(short[] source, short[] decoded, int channels, int offset, int rate) {
+        int from = Math.max(SKIP, -offset);
+        int count = Math.min(decoded.length / channels - from, source.length / channels - from - offset);
+        double[] es = bandEnergies(source, channels, from + offset, count, rate);
+        double[] ed = bandEnergies(decoded, channels, from, count, rate);
         double[] out = new double[es.length];
         for (int b = 0; b < es.length; b++) {
             out[b] = 10 * Math.log10((ed[b] + 1) / (es[b] + 1));
@@ -83,8 +89,8 @@ final class AudioMetrics {
         return out;
     }
 
-    static String bandErrors(short[] source, short[] decoded, int channels, int lag, int rate) {
-        double[] e = bandErrorsDb(source, decoded, channels, lag, rate);
+    static String bandErrors(short[] source, short[] decoded, int channels, int offset, int rate) {
+        double[] e = bandErrorsDb(source, decoded, channels, offset, rate);
         StringBuilder sb = new StringBuilder();
         for (int b = 0; b < e.length; b++) {
             sb.append(String.format("%s%.2g-%.2gk %+.1f", b == 0 ? "" : " ", EDGES[b] / 1000.0, EDGES[b + 1] / 1000.0, e[b]));
@@ -93,8 +99,8 @@ final class AudioMetrics {
     }
 
     /** @return the largest absolute band energy error in dB among bands ending at or below {@code upToHz} */
-    static double worstBandErrorDb(short[] source, short[] decoded, int channels, int lag, int rate, int upToHz) {
-        double[] e = bandErrorsDb(source, decoded, channels, lag, rate);
+    static double worstBandErrorDb(short[] source, short[] decoded, int channels, int offset, int rate, int upToHz) {
+        double[] e = bandErrorsDb(source, decoded, channels, offset, rate);
         double worst = 0;
         for (int b = 0; b < e.length; b++) {
             if (EDGES[b + 1] <= upToHz) {
@@ -104,14 +110,14 @@ final class AudioMetrics {
         return worst;
     }
 
-    private static double[] bandEnergies(short[] x, int channels, int lag, int count, int rate) {
+    private static double[] bandEnergies(short[] x, int channels, int first, int count, int rate) {
         Mdct mdct = new Mdct(2048);
         double[] block = new double[2048];
         double[] spectrum = new double[1024];
         double[] energy = new double[EDGES.length - 1];
-        for (int start = 0; start + 2048 <= count && (lag + start + 2048) * channels <= x.length; start += 1024) {
+        for (int start = 0; start + 2048 <= count; start += 1024) {
             for (int i = 0; i < 2048; i++) {
-                block[i] = x[(lag + start + i) * channels] * Math.sin(Math.PI / 2048 * (i + 0.5));
+                block[i] = x[(first + start + i) * channels] * Math.sin(Math.PI / 2048 * (i + 0.5));
             }
             mdct.forward(block, 0, spectrum, 0);
             for (int k = 0; k < 1024; k++) {

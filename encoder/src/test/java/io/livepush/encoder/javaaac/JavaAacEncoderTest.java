@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JavaAacEncoderTest {
     @ParameterizedTest(name = "{0} Hz {1} ch in {2}-sample blocks")
     @CsvSource({"48000, 2, 960", "48000, 1, 441", "44100, 2, 1000", "44100, 1, 4096", "48000, 2, 1"})
-    void emitsOneFramePer1024SamplesWithTimestampsCountedInSamples(int rate, int channels, int block) {
+    void emitsOneFramePer1024SamplesStampedWithTheInputSampleItDecodesTo(int rate, int channels, int block) {
         AudioEncoderConfig config = AudioEncoderConfig.builder().sampleRate(rate).channels(channels).bitrate(96_000).build();
         long firstPts = 5_000_123L;
         int blocks = (int) Math.ceil(20_480.0 / block);
@@ -38,12 +38,16 @@ class JavaAacEncoderTest {
                 short[] part = java.util.Arrays.copyOfRange(signal, (int) sample * channels, (int) (sample + block) * channels);
                 List<EncodedAudioFrame> got = enc.encode(new AudioFrame(part, rate, channels, pts));
                 sample += block;
-                assertEquals(sample / 1024 - out.size(), got.size(), "frames completed by block " + b);
+                // Frames 0 and 1 decode to priming before the first input sample and are dropped.
+                assertEquals(Math.max(0, sample / 1024 - 2) - out.size(), got.size(), "frames completed by block " + b);
                 out.addAll(got);
             }
+            assertEquals(sample / 1024 - 2, out.size());
             for (int k = 0; k < out.size(); k++) {
                 EncodedAudioFrame f = out.get(k);
-                assertEquals(firstPts + Math.round(k * 1024 * 1e6 / rate), f.ptsUs(), "pts of frame " + k);
+                // Output frame k + 2 decodes to input samples from (k + 2) * 1024 - 1600 on.
+                long firstSample = (k + 2) * 1024L - JavaAacEncoder.CODEC_DELAY_SAMPLES;
+                assertEquals(firstPts + Math.round(firstSample * 1e6 / rate), f.ptsUs(), "pts of frame " + k);
                 assertEquals(1024, f.samples());
                 assertTrue(f.data().length > 0 && f.data().length <= 768 * channels, "frame " + k + " size " + f.data().length);
                 assertTrue(!((f.data()[0] & 0xFF) == 0xFF && (f.data()[1] & 0xF0) == 0xF0), "frame " + k + " starts with ADTS");
@@ -52,7 +56,8 @@ class JavaAacEncoderTest {
             List<EncodedAudioFrame> tail = enc.flush();
             assertEquals((leftover > 0 ? 1 : 0) + JavaAacEncoder.DRAIN_FRAMES, tail.size(), "frames from flush");
             for (int i = 0; i < tail.size(); i++) {
-                assertEquals(firstPts + Math.round((out.size() + i) * 1024 * 1e6 / rate), tail.get(i).ptsUs());
+                long firstSample = (out.size() + 2 + i) * 1024L - JavaAacEncoder.CODEC_DELAY_SAMPLES;
+                assertEquals(firstPts + Math.round(firstSample * 1e6 / rate), tail.get(i).ptsUs());
             }
         }
     }
@@ -94,6 +99,7 @@ class JavaAacEncoderTest {
     void audioSpecificConfigMatchesTheConfiguration() {
         try (AudioEncoder enc = AudioEncoders.create("java", AudioEncoderConfig.defaults())) {
             assertEquals("java", enc.name());
+            assertEquals(1600, enc.codecDelaySamples());
             assertArrayEquals(new byte[] {0x11, (byte) 0x90}, enc.audioSpecificConfig());
         }
         AudioEncoderConfig mono441 = AudioEncoderConfig.builder().sampleRate(44_100).channels(1).build();
@@ -110,7 +116,8 @@ class JavaAacEncoderTest {
                     () -> enc.encode(new AudioFrame(new short[960], 44_100, 1, 0)));
             assertEquals("audio frame is 44100 Hz 1 ch but the encoder is configured for 48000 Hz 2 ch", e.getMessage());
             assertEquals(0, enc.encode(new AudioFrame(new short[960 * 2], 48_000, 2, 0)).size(), "still usable");
-            assertEquals(1, enc.encode(new AudioFrame(new short[64 * 2], 48_000, 2, 0)).size(), "still counting");
+            assertEquals(0, enc.encode(new AudioFrame(new short[64 * 2], 48_000, 2, 0)).size(), "frame 0: priming, dropped");
+            assertEquals(1, enc.encode(new AudioFrame(new short[2048 * 2], 48_000, 2, 0)).size(), "frames 1 and 2: one sent");
         }
     }
 
