@@ -57,10 +57,11 @@ final class DeviceOpener {
             backend = AudioBackend.ALSA;
             return s;
         } catch (NoSuchDeviceException e) {
+            IllegalArgumentException unknown = unknownDevice();
             if (pulseFailure instanceof NoSuchDeviceException) {
-                throw unknownDevice();
+                throw unknown;
             }
-            throw new AudioDeviceException(e.getMessage() + "; and " + pulseFailure.getMessage(), pulseFailure);
+            throw new IllegalArgumentException(unknown.getMessage() + "; PulseAudio: " + pulseFailure.getMessage(), pulseFailure);
         } catch (AudioDeviceException e) {
             throw new AudioDeviceException("no backend could open '" + name() + "': " + pulseFailure.getMessage()
                     + "; " + e.getMessage(), e);
