@@ -28,7 +28,7 @@ final class Picture {
     final byte[] halfH;
     final byte[] halfV;
     final byte[] halfC;
-    private final int[] tmp;
+    private final short[] tmp;
 
     Picture(int width, int height) {
         this.width = width;
@@ -43,7 +43,7 @@ final class Picture {
         this.halfH = new byte[y.length];
         this.halfV = new byte[y.length];
         this.halfC = new byte[y.length];
-        this.tmp = new int[y.length];
+        this.tmp = new short[y.length];
     }
 
     /** Replicates the picture's edge samples into the borders of all three planes. */
@@ -76,37 +76,40 @@ final class Picture {
     void computeHalf(int from, int to) {
         int x0 = -PAD + 2;
         int x1 = width + PAD - 3;
+        int s = stride;
+        byte[] p = y;
+        short[] t = tmp;
         for (int r = from; r < to; r++) {
-            int row = origin + r * stride;
-            for (int x = x0; x < x1; x++) {
-                int i = row + x;
-                int b1 = tmp[i];
-                halfH[i] = clip((b1 + 16) >> 5);
-                int h1 = (y[i - 2 * stride] & 0xFF) - 5 * (y[i - stride] & 0xFF) + 20 * (y[i] & 0xFF)
-                        + 20 * (y[i + stride] & 0xFF) - 5 * (y[i + 2 * stride] & 0xFF) + (y[i + 3 * stride] & 0xFF);
-                halfV[i] = clip((h1 + 16) >> 5);
-                int j1 = tmp[i - 2 * stride] - 5 * tmp[i - stride] + 20 * b1 + 20 * tmp[i + stride]
-                        - 5 * tmp[i + 2 * stride] + tmp[i + 3 * stride];
-                halfC[i] = clip((j1 + 512) >> 10);
+            int row = origin + r * s;
+            int lo = row + x0;
+            int hi = row + x1;
+            for (int i = lo; i < hi; i++) {
+                halfH[i] = (byte) Math.max(0, Math.min(255, (t[i] + 16) >> 5));
+            }
+            for (int i = lo; i < hi; i++) {
+                int h1 = (p[i - 2 * s] & 0xFF) + (p[i + 3 * s] & 0xFF) - 5 * ((p[i - s] & 0xFF) + (p[i + 2 * s] & 0xFF))
+                        + 20 * ((p[i] & 0xFF) + (p[i + s] & 0xFF));
+                halfV[i] = (byte) Math.max(0, Math.min(255, (h1 + 16) >> 5));
+            }
+            for (int i = lo; i < hi; i++) {
+                int j1 = t[i - 2 * s] + t[i + 3 * s] - 5 * (t[i - s] + t[i + 2 * s]) + 20 * (t[i] + t[i + s]);
+                halfC[i] = (byte) Math.max(0, Math.min(255, (j1 + 512) >> 10));
             }
         }
     }
 
-    /** The unrounded horizontal 6-tap sums b1 for rows {@code from..to-1} (-PAD .. height+PAD-1). */
+    /** The unrounded horizontal 6-tap sums b1 (-2550..10200, kept as shorts) for rows {@code from..to-1} (-PAD .. height+PAD-1). */
     void computeTaps(int from, int to) {
         int x0 = -PAD + 2;
         int x1 = width + PAD - 3;
+        byte[] p = y;
+        short[] t = tmp;
         for (int r = from; r < to; r++) {
             int row = origin + r * stride;
-            for (int x = x0; x < x1; x++) {
-                int i = row + x;
-                tmp[i] = (y[i - 2] & 0xFF) - 5 * (y[i - 1] & 0xFF) + 20 * (y[i] & 0xFF) + 20 * (y[i + 1] & 0xFF)
-                        - 5 * (y[i + 2] & 0xFF) + (y[i + 3] & 0xFF);
+            for (int i = row + x0; i < row + x1; i++) {
+                t[i] = (short) ((p[i - 2] & 0xFF) + (p[i + 3] & 0xFF) - 5 * ((p[i - 1] & 0xFF) + (p[i + 2] & 0xFF))
+                        + 20 * ((p[i] & 0xFF) + (p[i + 1] & 0xFF)));
             }
         }
-    }
-
-    private static byte clip(int v) {
-        return (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
     }
 }

@@ -129,7 +129,8 @@ final class SliceEncoder {
             int cost = search.search(mbx, mby, srcOff, mvpx, mvpy, lambda, skipX, skipY, skipSad);
             int bestX = search.mvx;
             int bestY = search.mvy;
-            int intraCost = intra16Sad(left, top, srcOff, lumaOff);
+            // Intra is worth a look only where motion compensation leaves a large error.
+            int intraCost = cost > 768 + 16 * lambda ? intra16Sad(left, top, srcOff, lumaOff) : Integer.MAX_VALUE - 4096;
             if (intraCost + 6 * lambda < cost) {
                 decideIntra(mb, mbx, mby, left, top, srcOff, lumaOff, lambda, false);
             } else {
