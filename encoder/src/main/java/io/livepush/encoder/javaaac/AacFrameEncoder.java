@@ -29,6 +29,9 @@ final class AacFrameEncoder {
     private WindowSequence previousSequence = WindowSequence.ONLY_LONG;
     private int previousShape = Windows.SINE;
     private int attackHere = -1;
+    private int previousOffset;
+    private static final int MIN_OFFSET = -60;
+    private static final int MAX_OFFSET = 120;
 
     /**
      * @param sampleRate 44100 or 48000
@@ -108,32 +111,56 @@ final class AacFrameEncoder {
         return frame;
     }
 
+    /**
+     * Finds the smallest scalefactor offset (the finest quantization) whose frame fits the budget:
+     * starting from the previous frame's offset, it steps by 4 until the answer is bracketed, then
+     * bisects, so a steady signal needs few trial quantizations.
+     */
     private byte[] rateLoop(boolean attack) {
         int budget = reservoir.budget(attack);
-        int low = -60;
-        int high = 120;
-        if (count(low) <= budget) {
-            high = low;
-        } else {
-            while (high - low > 1) {
-                int mid = (low + high) >> 1;
-                if (count(mid) <= budget) {
-                    high = mid;
-                } else {
-                    low = mid;
+        int guess = Math.max(MIN_OFFSET, Math.min(MAX_OFFSET, previousOffset));
+        int fits;
+        int fails;
+        if (count(guess) <= budget) {
+            fits = guess;
+            fails = guess - 4;
+            while (fails > MIN_OFFSET && count(fails) <= budget) {
+                fits = fails;
+                fails -= 4;
+            }
+            if (fails <= MIN_OFFSET) {
+                fails = MIN_OFFSET;
+                if (count(fails) <= budget) {
+                    fits = fails;
                 }
             }
+        } else {
+            fails = guess;
+            fits = guess + 4;
+            while (fits < MAX_OFFSET && count(fits) > budget) {
+                fails = fits;
+                fits += 4;
+            }
+            fits = Math.min(fits, MAX_OFFSET);
         }
-        int offset = high;
+        while (fits - fails > 1) {
+            int mid = (fits + fails) >> 1;
+            if (count(mid) <= budget) {
+                fits = mid;
+            } else {
+                fails = mid;
+            }
+        }
+        int offset = fits;
         int bits = count(offset);
         // Never exceed 6144 bits per channel, whatever the budget estimate said.
         while (bits > 6144 * channels - 64 && offset < 255) {
             offset += 4;
             bits = count(offset);
         }
+        previousOffset = offset;
         return write();
     }
-
 
     private int maxSfb;
 

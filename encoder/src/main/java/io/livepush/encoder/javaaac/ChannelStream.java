@@ -142,10 +142,26 @@ final class ChannelStream {
             for (int b = 0; b < maxSfb; b++) {
                 int gb = g * bands + b;
                 int first = SpectrumCoder.firstBook(largest[gb]);
-                for (int c = 0; c < 12; c++) {
+                int[] costs = cost[gb];
+                java.util.Arrays.fill(costs, Integer.MAX_VALUE);
+                if (first == SpectrumCoder.ZERO_BOOK) {
                     // An all-zero band takes the zero book (no scalefactor is sent for it).
-                    boolean tryIt = c == first || (first > 0 && (c <= first + 3 || c == SpectrumCoder.ESCAPE_BOOK) && c > first);
-                    cost[gb][c] = tryIt ? SpectrumCoder.bits(c, quantized, layout.start(gb), layout.width(gb)) : Integer.MAX_VALUE;
+                    costs[0] = 0;
+                    continue;
+                }
+                // The first book able to code the band, its twin, the next pair and (for large values) the
+                // escape book.
+                int pair = first == SpectrumCoder.ESCAPE_BOOK ? 0 : first - (first + 1) % 2;
+                int start = layout.start(gb);
+                int width = layout.width(gb);
+                if (pair > 0) {
+                    SpectrumCoder.bitsOfPair(pair, quantized, start, width, costs);
+                    if (pair + 2 < SpectrumCoder.ESCAPE_BOOK) {
+                        SpectrumCoder.bitsOfPair(pair + 2, quantized, start, width, costs);
+                    }
+                }
+                if (first >= 7) {
+                    costs[SpectrumCoder.ESCAPE_BOOK] = SpectrumCoder.bits(SpectrumCoder.ESCAPE_BOOK, quantized, start, width);
                 }
             }
             for (int c = 0; c < 12; c++) {

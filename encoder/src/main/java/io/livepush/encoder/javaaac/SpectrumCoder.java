@@ -18,6 +18,28 @@ final class SpectrumCoder {
     /** Values per dimension: the radix of the index. */
     private static final int[] RADIX = {0, 3, 3, 3, 3, 9, 9, 8, 8, 13, 13, 17};
 
+    /**
+     * [book][index]: codeword length plus, for the unsigned books, one sign bit per non-zero value
+     * of the tuple (escape sequences of book 11 not included).
+     */
+    private static final int[][] COST = new int[12][];
+
+    static {
+        for (int book = 1; book <= 11; book++) {
+            int[] lengths = AacHuffmanTables.SPECTRAL_LENGTHS[book];
+            COST[book] = new int[lengths.length];
+            for (int index = 0; index < lengths.length; index++) {
+                int signs = 0;
+                if (!SIGNED[book]) {
+                    for (int rest = index, d = 0; d < DIMENSION[book]; d++, rest /= RADIX[book]) {
+                        signs += rest % RADIX[book] != 0 ? 1 : 0;
+                    }
+                }
+                COST[book][index] = lengths[index] + signs;
+            }
+        }
+    }
+
     private SpectrumCoder() {
     }
 
@@ -56,7 +78,7 @@ final class SpectrumCoder {
         if (book == ZERO_BOOK) {
             return largest(q, start, length) == 0 ? 0 : Integer.MAX_VALUE;
         }
-        int[] lengths = AacHuffmanTables.SPECTRAL_LENGTHS[book];
+        int[] cost = COST[book];
         int dim = DIMENSION[book];
         int bits = 0;
         for (int i = start; i < start + length; i += dim) {
@@ -64,20 +86,42 @@ final class SpectrumCoder {
             if (index < 0) {
                 return Integer.MAX_VALUE;
             }
-            bits += lengths[index];
-            if (!SIGNED[book]) {
-                for (int d = 0; d < dim; d++) {
-                    int a = Math.abs(q[i + d]);
-                    if (a != 0) {
-                        bits++;
-                    }
-                    if (a >= 16 && book == ESCAPE_BOOK) {
-                        bits += escapeBits(a);
-                    }
-                }
+            bits += cost[index];
+            if (book == ESCAPE_BOOK) {
+                int a = Math.abs(q[i]);
+                int b = Math.abs(q[i + 1]);
+                bits += (a >= 16 ? escapeBits(a) : 0) + (b >= 16 ? escapeBits(b) : 0);
             }
         }
         return bits;
+    }
+
+    /**
+     * Counts an odd book and the next one together: books 1/2, 3/4, 5/6, 7/8 and 9/10 share their
+     * tuple indices and differ only in codeword lengths.
+     *
+     * @param book 1, 3, 5, 7 or 9
+     * @param out receives the bits of {@code book} and {@code book + 1} at those indices
+     *     ({@link Integer#MAX_VALUE} when the values are out of their range)
+     */
+    static void bitsOfPair(int book, int[] q, int start, int length, int[] out) {
+        int[] costA = COST[book];
+        int[] costB = COST[book + 1];
+        int dim = DIMENSION[book];
+        int a = 0;
+        int b = 0;
+        for (int i = start; i < start + length; i += dim) {
+            int index = index(book, q, i);
+            if (index < 0) {
+                out[book] = Integer.MAX_VALUE;
+                out[book + 1] = Integer.MAX_VALUE;
+                return;
+            }
+            a += costA[index];
+            b += costB[index];
+        }
+        out[book] = a;
+        out[book + 1] = b;
     }
 
     /** Writes the values with {@code book} (which must be able to code them). */
