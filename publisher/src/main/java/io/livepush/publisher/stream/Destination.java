@@ -214,9 +214,15 @@ final class Destination {
             while (self.running() && (!s.isWritable() || s.pendingWriteBytes() > MAX_IN_FLIGHT_BYTES)
                     && !s.closeFuture().isDone()) {
                 Thread.sleep(2);
+                // The controller keeps its pace while the link is full: that is when it matters.
+                control(s);
             }
             sender.send(p);
         }
+        control(s);
+    }
+
+    private void control(RtmpPublishSession s) {
         long now = System.nanoTime();
         if (controller != null && now >= nextControlNanos) {
             nextControlNanos = now + CONTROL_PERIOD_NANOS;

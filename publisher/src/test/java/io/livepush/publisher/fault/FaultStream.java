@@ -110,8 +110,9 @@ final class FaultStream implements LiveStreamListener {
     }
 
     /**
-     * Overwrites the lower third of each frame's luma with fresh noise: content no encoder can
-     * squeeze, so it spends the whole bitrate it is given.
+     * Overwrites the lower third of each frame's luma with fresh random 4x4 blocks: detail that
+     * changes every frame, so the encoder spends the bitrate it is given (per-pixel noise would be
+     * too much: no encoder could then keep a low target, and the test would measure the content).
      */
     static final class NoisyBand implements VideoSource {
         private final VideoSource inner;
@@ -132,9 +133,16 @@ final class FaultStream implements LiveStreamListener {
             if (f != null) {
                 ByteBuffer y = f.plane(0);
                 int stride = f.stride(0);
-                for (int row = f.height() * 2 / 3; row < f.height(); row++) {
-                    for (int x = 0; x < f.width(); x += 8) {
-                        y.putLong(row * stride + x, random.nextLong());
+                int top = f.height() * 2 / 3 / 4 * 4;
+                int[] blocks = new int[f.width() / 4];
+                for (int row = top; row + 4 <= f.height(); row += 4) {
+                    for (int b = 0; b < blocks.length; b++) {
+                        blocks[b] = (random.nextInt(256)) * 0x01010101;
+                    }
+                    for (int line = row; line < row + 4; line++) {
+                        for (int b = 0; b < blocks.length; b++) {
+                            y.putInt(line * stride + b * 4, blocks[b]);
+                        }
                     }
                 }
             }

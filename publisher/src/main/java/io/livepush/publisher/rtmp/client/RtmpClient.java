@@ -82,7 +82,8 @@ public final class RtmpClient {
     }
 
     /**
-     * The whole client pipeline, from the socket up: TLS (rtmps only), byte counting, handshake, chunk decoder,
+     * The whole client pipeline, from the socket up: TLS (rtmps only), byte counting, slicing of large writes,
+     * handshake, chunk decoder,
      * chunk encoder, the publish state machine.
      */
     static void assemblePipeline(Channel ch, RtmpUrl url, RtmpClientConfig config, RtmpByteCounter counter,
@@ -92,6 +93,7 @@ public final class RtmpClient {
             p.addLast("tls", ClientTls.newHandler(ch.alloc(), url, config));
         }
         p.addLast("bytes", counter);
+        p.addLast("slicer", new OutboundSlicer());
         p.addLast("handshake", new RtmpClientHandshakeHandler(config.handshakeTimeout()));
         p.addLast("chunk-decoder", new RtmpChunkDecoder());
         p.addLast("chunk-encoder", new RtmpChunkEncoder());
