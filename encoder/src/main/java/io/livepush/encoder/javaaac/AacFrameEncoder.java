@@ -117,7 +117,11 @@ final class AacFrameEncoder {
      * bisects, so a steady signal needs few trial quantizations.
      */
     private byte[] rateLoop(boolean attack) {
-        int budget = reservoir.budget(attack);
+        double pe = 0;
+        for (ChannelStream s : streams) {
+            pe += s.perceptualEntropy();
+        }
+        int budget = reservoir.budget(attack, pe);
         int guess = Math.max(MIN_OFFSET, Math.min(MAX_OFFSET, previousOffset));
         int fits;
         int fails;

@@ -3,9 +3,10 @@ package io.livepush.encoder.javaaac;
 /**
  * Keeps frames averaging the target bitrate while letting hard frames borrow (ISO/IEC 14496-3
  * 4.5.3.2): the reservoir holds the bits saved by earlier frames, at most
- * {@code 6144 * channels - mean} bits. Long blocks aim to keep it half full; short (transient)
- * blocks may spend most of it. Bits beyond the maximum are written as fill so the average stays on
- * target.
+ * {@code 6144 * channels - mean} bits. Each frame's share of the mean follows its perceptual
+ * entropy against the recent average (0.6 to 2 times the mean); long blocks then steer the
+ * reservoir towards half full, short (transient) blocks may spend most of it. Bits beyond the
+ * maximum are written as fill so the average stays on target.
  */
 final class BitReservoir {
     private final double meanBits;
@@ -24,9 +25,21 @@ final class BitReservoir {
         this.capacity = Math.max(0, maxFrameBits - meanBits);
     }
 
-    /** @return the bits the next frame may use, everything included */
-    int budget(boolean attack) {
-        double wanted = attack ? meanBits + 0.6 * fullness : meanBits + 0.3 * (fullness - capacity / 2);
+    private double averagePe = -1;
+
+    /**
+     * @param attack whether the frame is a short (transient) block
+     * @param pe the frame's perceptual entropy estimate
+     * @return the bits the frame may use, everything included
+     */
+    int budget(boolean attack, double pe) {
+        if (averagePe < 0) {
+            averagePe = pe;
+        }
+        double factor = Math.max(0.6, Math.min(2.0, (pe + 1) / (averagePe + 1)));
+        averagePe = 0.9 * averagePe + 0.1 * pe;
+        double base = meanBits * factor;
+        double wanted = attack ? base + 0.6 * fullness : base + 0.3 * (fullness - capacity / 2);
         double allowed = Math.min(meanBits + fullness, maxFrameBits - 8);
         return (int) Math.max(meanBits * 0.5, Math.min(wanted, allowed));
     }

@@ -310,6 +310,18 @@ final class ChannelStream {
         }
     }
 
+    /** @return an estimate of the bits the block needs: half a bit per line and per doubling of energy over threshold */
+    double perceptualEntropy() {
+        double pe = 0;
+        int entries = layout.groups() * layout.bands();
+        for (int gb = 0; gb < entries; gb++) {
+            if (energy[gb] > threshold[gb]) {
+                pe += 0.5 * layout.width(gb) * Math.log(energy[gb] / threshold[gb]) / Math.log(2);
+            }
+        }
+        return pe;
+    }
+
     /** @return the current band layout */
     BandLayout layout() {
         return layout;
