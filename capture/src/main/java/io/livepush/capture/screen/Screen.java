@@ -278,9 +278,11 @@ public final class Screen implements VideoSource {
             X11Grabber grabber;
             try {
                 grabber = new X11Grabber(name);
-            } catch (IOException | UnsatisfiedLinkError e) {
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage() + " (displays found: " + Devices.screenNames() + ")", e);
+            } catch (UnsatisfiedLinkError e) {
                 throw new IllegalArgumentException("X display '" + name + "' cannot be opened: " + e.getMessage()
-                        + " (displays found: " + Devices.screenNames() + ")", e);
+                        + " (apt-get install libx11-6 libxext6 libxfixes3)", e);
             }
             try {
                 ScreenRegion r = region != null ? region.evenSize()
