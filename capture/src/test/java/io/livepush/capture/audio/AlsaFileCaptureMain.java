@@ -24,6 +24,10 @@ public final class AlsaFileCaptureMain {
     private AlsaFileCaptureMain() {
     }
 
+    /**
+     * @param args a mode and its arguments, see the class comment
+     * @throws Exception anything that fails ends the JVM with a non-zero exit code
+     */
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "read" -> {

@@ -173,6 +173,52 @@ class PulseMicrophoneIT {
         }
     }
 
+    @Test
+    void aFrozenServerWhoseReadNeverReturnsStillLeavesReadOnTimeAndCaptureResumesWhenItThaws() throws Exception {
+        MediaClock clock = new MediaClock();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        try (Microphone m = mic(clock).build()) {
+            m.setErrorListener((source, cause) -> errors.add(cause));
+            AudioFrame previous = m.read();
+            signal("STOP");
+            try {
+                long slowest = 0;
+                long until = clock.nowUs() + 1_000_000;
+                while (clock.nowUs() < until) {
+                    long t0 = System.nanoTime();
+                    AudioFrame f = m.read();
+                    slowest = Math.max(slowest, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                    assertEquals(previous.ptsUs() + 20_000, f.ptsUs(), "the timeline goes on");
+                    previous = f;
+                }
+                System.out.printf("pulse frozen (SIGSTOP): slowest read %d ms%n", slowest);
+                assertTrue(slowest <= 60, "read() took " + slowest + " ms while the native read was blocked");
+            } finally {
+                signal("CONT");
+            }
+            Path file = AudioSignals.writeWav(dir.resolve("thaw.wav"), new AudioFormat(RATE, 2),
+                    AudioSignals.tone(660, 3.0, 0.5, RATE, 2));
+            boolean heard = false;
+            try (PeerProcess play = pulse.play(file)) {
+                long until = clock.nowUs() + 5_000_000;
+                while (clock.nowUs() < until && !heard) {
+                    AudioFrame f = m.read();
+                    assertEquals(previous.ptsUs() + 20_000, f.ptsUs());
+                    heard = peak(f) > 3000;
+                    previous = f;
+                }
+            }
+            assertTrue(heard, "capture resumed once the server thawed");
+            assertTrue(errors.isEmpty(), "a stall is not an error: " + errors);
+        }
+    }
+
+    /** Sends a signal to the Pulse daemon, by its pid. */
+    private void signal(String name) throws Exception {
+        Process p = new ProcessBuilder("kill", "-" + name, Long.toString(pulse.pid())).inheritIO().start();
+        assertEquals(0, p.waitFor(), "kill -" + name);
+    }
+
     private static int peak(AudioFrame f) {
         int p = 0;
         for (short s : f.samples()) {
