@@ -15,8 +15,8 @@ package io.livepush.encoder.javaaac;
  * </ol>
  */
 final class PsychoModel {
-    static final double NOISE_SMR_DB = 6;
-    static final double TONE_SMR_DB = 20;
+    static final double NOISE_SMR_DB = 10;
+    static final double TONE_SMR_DB = 24;
     private static final double LOWER_SLOPE_DB = 30;
     private static final double UPPER_SLOPE_DB = 15;
     private final int sampleRate;
