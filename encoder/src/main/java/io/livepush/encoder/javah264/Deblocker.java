@@ -54,7 +54,9 @@ final class Deblocker {
                 int mb = mby * info.mbWidth + mbx;
                 boolean left = mbx > 0;
                 boolean top = mby > 0 && (mby > firstRow || filterSliceTop);
-                strengths(info, mb, left, top);
+                if (!strengths(info, mb, left, top)) {
+                    continue; // every bS is 0: nothing in this macroblock is filtered
+                }
                 int lo = pic.origin + mby * 16 * pic.stride + mbx * 16;
                 int co = pic.corigin + mby * 8 * pic.cstride + mbx * 8;
                 for (int e = 0; e < 4; e++) {
@@ -75,8 +77,12 @@ final class Deblocker {
         }
     }
 
-    /** bS (§8.7.2.1) for every segment of the macroblock's vertical and horizontal edges; 0 where not filtered. */
-    private void strengths(MacroblockInfo info, int mb, boolean left, boolean top) {
+    /**
+     * bS (§8.7.2.1) for every segment of the macroblock's vertical and horizontal edges; 0 where
+     * not filtered. @return whether any bS is non-zero
+     */
+    private boolean strengths(MacroblockInfo info, int mb, boolean left, boolean top) {
+        int any = 0;
         boolean intra = info.intra[mb];
         int base = mb * 16;
         for (int e = 0; e < 4; e++) {
@@ -88,8 +94,10 @@ final class Deblocker {
                 bsH[e * 4 + s] = e == 0
                         ? (top ? mbEdge(info, mb, base + s, mb - info.mbWidth, (mb - info.mbWidth) * 16 + 12 + s) : 0)
                         : internal(info, intra, base + e * 4 + s, base + (e - 1) * 4 + s);
+                any |= bsV[e * 4 + s] | bsH[e * 4 + s];
             }
         }
+        return any != 0;
     }
 
     private static int mbEdge(MacroblockInfo info, int qMb, int qBlk, int pMb, int pBlk) {

@@ -35,6 +35,7 @@ final class InterPrediction {
     /** Luma prediction of the 16x16 block at (x, y) displaced by (mvx, mvy) quarter samples, into pred (stride 16). */
     static void luma16x16(Picture ref, int x, int y, int mvx, int mvy, byte[] pred) {
         int[] q = QPEL[(mvy & 3) * 4 + (mvx & 3)];
+        ensure(ref, x, y, mvx, mvy);
         int base = ref.origin + (y + (mvy >> 2)) * ref.stride + x + (mvx >> 2);
         byte[] a = plane(ref, q[0]);
         int ao = base + q[2] * ref.stride + q[1];
@@ -63,6 +64,7 @@ final class InterPrediction {
      */
     static int sadQpel(byte[] src, int srcOff, int srcStride, Picture ref, int x, int y, int mvx, int mvy, int limit) {
         int[] q = QPEL[(mvy & 3) * 4 + (mvx & 3)];
+        ensure(ref, x, y, mvx, mvy);
         int base = ref.origin + (y + (mvy >> 2)) * ref.stride + x + (mvx >> 2);
         byte[] a = plane(ref, q[0]);
         int ao = base + q[2] * ref.stride + q[1];
@@ -96,6 +98,15 @@ final class InterPrediction {
             }
         }
         return sad;
+    }
+
+    /** Makes the half-sample samples a fractional vector reads exist (17x17 from the integer position). */
+    private static void ensure(Picture ref, int x, int y, int mvx, int mvy) {
+        if (((mvx | mvy) & 3) != 0) {
+            int xi = x + (mvx >> 2);
+            int yi = y + (mvy >> 2);
+            ref.ensureHalf(xi, yi, xi + 17, yi + 17);
+        }
     }
 
     /** SAD of the source block against full-sample reference position (x + dx, y + dy), stopping once above limit. */

@@ -43,7 +43,6 @@ public final class JavaH264Backend implements H264EncoderBackend {
     private Picture cur;
     private Picture ref;
     private boolean haveRef;
-    private boolean refHalfReady;
     private int frameNum;
     private int idrCount;
     private boolean closed;
@@ -105,9 +104,6 @@ public final class JavaH264Backend implements H264EncoderBackend {
             return null;
         }
         copySource(frame);
-        if (!idr && !refHalfReady) {
-            computeHalfPlanes();
-        }
         ctx.cur = cur;
         ctx.ref = ref;
         ctx.idr = idr;
@@ -135,7 +131,7 @@ public final class JavaH264Backend implements H264EncoderBackend {
         ref = cur;
         cur = t;
         haveRef = true;
-        refHalfReady = false;
+        ref.invalidateHalf();
         frameNum = (frameNum + 1) % (1 << ParameterSets.LOG2_MAX_FRAME_NUM);
         return new EncodedVideoFrame(nals, frame.ptsUs(), frame.ptsUs(), idr);
     }
@@ -161,25 +157,6 @@ public final class JavaH264Backend implements H264EncoderBackend {
                 System.arraycopy(dst, (h - 1) * dw, dst, y * dw, dw);
             }
         }
-    }
-
-    /** The reference's half-sample planes, rows split between the threads. */
-    private void computeHalfPlanes() {
-        Picture r = ref;
-        int n = slices.length;
-        int top = -Picture.PAD;
-        int rows = r.height + 2 * Picture.PAD;
-        runParallel(n, i -> {
-            r.computeTaps(top + rows * i / n, top + rows * (i + 1) / n);
-            return null;
-        });
-        int hTop = -Picture.PAD + 2;
-        int hRows = r.height + 2 * Picture.PAD - 5;
-        runParallel(n, i -> {
-            r.computeHalf(hTop + hRows * i / n, hTop + hRows * (i + 1) / n);
-            return null;
-        });
-        refHalfReady = true;
     }
 
     /** A task of one slice thread. */

@@ -121,6 +121,11 @@ final class SliceEncoder {
             boolean skipInRange = skipZero || (skipX == mvpx && skipY == mvpy);
             int skipSad = InterPrediction.sadQpel(c.srcY, srcOff, c.width, c.ref, mbx * 16, mby * 16, skipX, skipY,
                     Integer.MAX_VALUE);
+            if (skipInRange && skipSad < 16 * lambda + 64 && quantisesToNothing(mbx, mby, srcOff, csrcOff, skipX, skipY)) {
+                copyPrediction(lumaOff, chromaOff);
+                finishSkip(mb, skipX, skipY);
+                return;
+            }
             if (skipInRange && skipSad < 16 * lambda + 64 && tryInter(mb, mbx, mby, srcOff, csrcOff, lumaOff, chromaOff,
                     skipX, skipY) && cbpLuma == 0 && cbpChroma == 0) {
                 finishSkip(mb, skipX, skipY);
@@ -258,8 +263,7 @@ final class SliceEncoder {
             if (coded) {
                 cbpLuma |= 1 << b8;
             } else {
-                blkNz[b] = 0;
-                java.util.Arrays.fill(coef[b], 0);
+                blkNz[b] = 0; // its levels are neither written nor reconstructed
             }
             info.lumaTotal[mb * 16 + b] = (byte) blkNz[b];
             reconstructBlock(coef[b], coded, 0, qp, pred16, by * 64 + bx * 4, 16, c.cur.y,
@@ -267,6 +271,80 @@ final class SliceEncoder {
         }
         codeChroma(mb, csrcOff, chromaOff, false);
         return true;
+    }
+
+    /**
+     * Whether the inter prediction at (x, y) leaves a residual that quantises to nothing at all, by a
+     * bound rather than the transform: a 4x4 coefficient is at most 4 * SAD of its block (the
+     * forward transform's entries are at most 2), a chroma DC at most the SAD of the 8x8 block, so a
+     * small enough SAD guarantees zero levels. Leaves the prediction in pred16/predU/predV.
+     */
+    private boolean quantisesToNothing(int mbx, int mby, int srcOff, int csrcOff, int x, int y) {
+        FrameContext c = ctx;
+        int qp = c.qp;
+        int qbits = 15 + qp / 6;
+        int limit = ((1 << qbits) - (1 << qbits) / 6) / (4 * Transform.QUANT_MF[qp % 6][0]);
+        if (limit == 0) {
+            return false;
+        }
+        InterPrediction.luma16x16(c.ref, mbx * 16, mby * 16, x, y, pred16);
+        for (int b = 0; b < 16; b++) {
+            int bx = b & 3;
+            int by = b >> 2;
+            if (sad4(c.srcY, srcOff + by * 4 * c.width + bx * 4, c.width, pred16, by * 64 + bx * 4, 16) >= limit) {
+                return false;
+            }
+        }
+        int qpc = Transform.CHROMA_QP[qp];
+        int cbits = 15 + qpc / 6;
+        int mf = Transform.QUANT_MF[qpc % 6][0];
+        int acLimit = ((1 << cbits) - (1 << cbits) / 6) / (4 * mf);
+        int dcLimit = 2 * ((1 << cbits) - (1 << cbits) / 6) / mf;
+        Picture ref = c.ref;
+        InterPrediction.chroma8x8(ref.u, ref.corigin, ref.cstride, mbx * 8, mby * 8, x, y, predU);
+        InterPrediction.chroma8x8(ref.v, ref.corigin, ref.cstride, mbx * 8, mby * 8, x, y, predV);
+        int cw = c.width / 2;
+        for (int comp = 0; comp < 2; comp++) {
+            byte[] src = comp == 0 ? c.srcU : c.srcV;
+            byte[] pred = comp == 0 ? predU : predV;
+            int total = 0;
+            for (int blk = 0; blk < 4; blk++) {
+                int bx = blk & 1;
+                int by = blk >> 1;
+                int sad = sad4(src, csrcOff + by * 4 * cw + bx * 4, cw, pred, by * 32 + bx * 4, 8);
+                if (sad >= acLimit) {
+                    return false;
+                }
+                total += sad;
+            }
+            if (total >= dcLimit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int sad4(byte[] src, int so, int ss, byte[] pred, int po, int ps) {
+        int sum = 0;
+        for (int r = 0; r < 4; r++) {
+            int a = so + r * ss;
+            int b = po + r * ps;
+            sum += Math.abs((src[a] & 0xFF) - (pred[b] & 0xFF)) + Math.abs((src[a + 1] & 0xFF) - (pred[b + 1] & 0xFF))
+                    + Math.abs((src[a + 2] & 0xFF) - (pred[b + 2] & 0xFF)) + Math.abs((src[a + 3] & 0xFF) - (pred[b + 3] & 0xFF));
+        }
+        return sum;
+    }
+
+    /** The reconstruction of a macroblock without residual: the prediction itself. */
+    private void copyPrediction(int lumaOff, int chromaOff) {
+        Picture cur = ctx.cur;
+        for (int r = 0; r < 16; r++) {
+            System.arraycopy(pred16, r * 16, cur.y, lumaOff + r * cur.stride, 16);
+        }
+        for (int r = 0; r < 8; r++) {
+            System.arraycopy(predU, r * 8, cur.u, chromaOff + r * cur.cstride, 8);
+            System.arraycopy(predV, r * 8, cur.v, chromaOff + r * cur.cstride, 8);
+        }
     }
 
     /** x264-style decimation score of a quantised block: 9 when any level exceeds 1. */
