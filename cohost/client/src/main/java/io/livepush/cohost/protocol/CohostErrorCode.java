@@ -1,0 +1,36 @@
+package io.livepush.cohost.protocol;
+
+/**
+ * Why the signaling server refused a request (the {@code code} of an {@code error} message). The
+ * wire form is the constant's name, e.g. {@code "NOT_HOST"}.
+ */
+public enum CohostErrorCode {
+    /** No valid token: no {@code hello} yet, a malformed token, or a request before authentication. */
+    UNAUTHORIZED,
+    /** The token's {@code expiresAt} has passed. */
+    TOKEN_EXPIRED,
+    /** The token's signature does not match (signed with another secret, or altered). */
+    FORGED_TOKEN,
+    /** The message is not valid JSON or lacks a required field. */
+    MALFORMED_MESSAGE,
+    /** The message type is not known, or not one the receiver accepts in this direction. */
+    UNKNOWN_MESSAGE,
+    /** There is no invitation for this user under that id (or a guest tried to join without one). */
+    NOT_INVITED,
+    /** The invitation's time to live ran out before it was answered. */
+    INVITATION_EXPIRED,
+    /** The invitation was already answered or used to join: invitations are single use. */
+    INVITATION_USED,
+    /** The host cancelled the invitation. */
+    INVITATION_CANCELLED,
+    /** Only a host may invite, cancel and kick. */
+    NOT_HOST,
+    /** The named user is not connected to this room (or not a participant, for kick). */
+    UNKNOWN_USER,
+    /** The room already has its maximum number of participants. */
+    ROOM_FULL,
+    /** The mixer refused or could not take the participant's leg. */
+    MIXER_UNAVAILABLE,
+    /** An unexpected failure on the other side. */
+    INTERNAL
+}

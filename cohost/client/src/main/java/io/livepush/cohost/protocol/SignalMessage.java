@@ -1,0 +1,373 @@
+package io.livepush.cohost.protocol;
+
+import io.livepush.cohost.token.CohostToken;
+import java.util.Objects;
+
+/**
+ * One message of the co-host signaling protocol: a JSON object sent as one WebSocket text frame,
+ * whose {@code "type"} field names the record (see {@link SignalCodec}). Directions: C = client to
+ * server, S = server to client.
+ *
+ * <pre>
+ * C hello{token}                      first message; the server answers welcome or error and closes
+ * S welcome{userId, role, roomId}
+ * C invite{toUserId}                  host only; S invited{invitationId, toUserId, expiresAtMs} acknowledges
+ * S invitation{invitationId, fromUserId, roomId, expiresAtMs}   to the invited guest
+ * S inviteResult{invitationId, outcome}  to host and guest when the invitation ends
+ * C accept / decline / cancel{invitationId}
+ * C join{invitationId | null for the host}  S joined{userId}
+ * S participant{event, userId}        JOINED / LEFT, to everyone in the room
+ * C leave{}  C kick{userId} (host) -> S kick{userId} to the kicked participant
+ * C offer{sdp} S answer{sdp} C/S ice{sdpMid, sdpMLineIndex, candidate}
+ * S error{code, message, inReplyTo}
+ * </pre>
+ */
+public sealed interface SignalMessage {
+    /** Longest id (user, room, invitation) accepted in a message. */
+    int MAX_ID_LENGTH = 128;
+    /** Longest SDP or candidate accepted in a message, in characters. */
+    int MAX_SDP_LENGTH = 60_000;
+
+    /** @return the wire name of this message, the value of its {@code "type"} field */
+    String type();
+
+    /** @param token the signed co-host token of the connecting user */
+    record Hello(String token) implements SignalMessage {
+        /** Validates. */
+        public Hello {
+            requireText("token", token, 4096);
+        }
+
+        @Override
+        public String type() {
+            return "hello";
+        }
+
+        @Override
+        public String toString() {
+            return "Hello[token=<" + token.length() + " chars>]";
+        }
+    }
+
+    /**
+     * @param userId the authenticated user
+     * @param role the role the token grants
+     * @param roomId the room the token opens
+     */
+    record Welcome(String userId, CohostToken.Role role, String roomId) implements SignalMessage {
+        /** Validates. */
+        public Welcome {
+            requireId("userId", userId);
+            Objects.requireNonNull(role, "role");
+            requireId("roomId", roomId);
+        }
+
+        @Override
+        public String type() {
+            return "welcome";
+        }
+    }
+
+    /** @param toUserId the user the host invites */
+    record Invite(String toUserId) implements SignalMessage {
+        /** Validates. */
+        public Invite {
+            requireId("toUserId", toUserId);
+        }
+
+        @Override
+        public String type() {
+            return "invite";
+        }
+    }
+
+    /**
+     * The server's acknowledgement of an {@link Invite} to the host, naming the new invitation.
+     *
+     * @param invitationId the id the host may cancel
+     * @param toUserId the invited user
+     * @param expiresAtMs when the invitation expires, epoch milliseconds
+     */
+    record Invited(String invitationId, String toUserId, long expiresAtMs) implements SignalMessage {
+        /** Validates. */
+        public Invited {
+            requireId("invitationId", invitationId);
+            requireId("toUserId", toUserId);
+        }
+
+        @Override
+        public String type() {
+            return "invited";
+        }
+    }
+
+    /**
+     * An invitation delivered to the invited guest.
+     *
+     * @param invitationId the id to accept or decline
+     * @param fromUserId the inviting host
+     * @param roomId the room
+     * @param expiresAtMs when it expires, epoch milliseconds
+     */
+    record Invitation(String invitationId, String fromUserId, String roomId, long expiresAtMs) implements SignalMessage {
+        /** Validates. */
+        public Invitation {
+            requireId("invitationId", invitationId);
+            requireId("fromUserId", fromUserId);
+            requireId("roomId", roomId);
+        }
+
+        @Override
+        public String type() {
+            return "invitation";
+        }
+    }
+
+    /**
+     * How an invitation ended; sent to both the host and the guest.
+     *
+     * @param invitationId the invitation
+     * @param outcome how it ended
+     */
+    record InviteResult(String invitationId, Outcome outcome) implements SignalMessage {
+        /** How an invitation ended. */
+        public enum Outcome {
+            /** The guest accepted. */
+            ACCEPTED,
+            /** The guest declined. */
+            DECLINED,
+            /** Nobody answered within the invitation's time to live. */
+            EXPIRED,
+            /** The host cancelled it. */
+            CANCELLED
+        }
+
+        /** Validates. */
+        public InviteResult {
+            requireId("invitationId", invitationId);
+            Objects.requireNonNull(outcome, "outcome");
+        }
+
+        @Override
+        public String type() {
+            return "inviteResult";
+        }
+    }
+
+    /** @param invitationId the invitation the guest accepts */
+    record Accept(String invitationId) implements SignalMessage {
+        /** Validates. */
+        public Accept {
+            requireId("invitationId", invitationId);
+        }
+
+        @Override
+        public String type() {
+            return "accept";
+        }
+    }
+
+    /** @param invitationId the invitation the guest declines */
+    record Decline(String invitationId) implements SignalMessage {
+        /** Validates. */
+        public Decline {
+            requireId("invitationId", invitationId);
+        }
+
+        @Override
+        public String type() {
+            return "decline";
+        }
+    }
+
+    /** @param invitationId the invitation the host withdraws */
+    record Cancel(String invitationId) implements SignalMessage {
+        /** Validates. */
+        public Cancel {
+            requireId("invitationId", invitationId);
+        }
+
+        @Override
+        public String type() {
+            return "cancel";
+        }
+    }
+
+    /** @param invitationId the accepted invitation, or null when the host joins its own room */
+    record Join(String invitationId) implements SignalMessage {
+        /** Validates. */
+        public Join {
+            if (invitationId != null) {
+                requireId("invitationId", invitationId);
+            }
+        }
+
+        @Override
+        public String type() {
+            return "join";
+        }
+    }
+
+    /** @param userId the user that is now a participant (the receiver itself) */
+    record Joined(String userId) implements SignalMessage {
+        /** Validates. */
+        public Joined {
+            requireId("userId", userId);
+        }
+
+        @Override
+        public String type() {
+            return "joined";
+        }
+    }
+
+    /** The participant leaves the mix (it stays connected). */
+    record Leave() implements SignalMessage {
+        @Override
+        public String type() {
+            return "leave";
+        }
+    }
+
+    /** @param userId the participant the host removes; also sent to that participant */
+    record Kick(String userId) implements SignalMessage {
+        /** Validates. */
+        public Kick {
+            requireId("userId", userId);
+        }
+
+        @Override
+        public String type() {
+            return "kick";
+        }
+    }
+
+    /**
+     * @param event whether the user joined or left the mix
+     * @param userId the user
+     */
+    record Participant(Event event, String userId) implements SignalMessage {
+        /** Membership change. */
+        public enum Event {
+            /** The user became a participant. */
+            JOINED,
+            /** The user left, was kicked or dropped. */
+            LEFT
+        }
+
+        /** Validates. */
+        public Participant {
+            Objects.requireNonNull(event, "event");
+            requireId("userId", userId);
+        }
+
+        @Override
+        public String type() {
+            return "participant";
+        }
+    }
+
+    /** @param sdp the participant's SDP offer for its leg to the mixer */
+    record Offer(String sdp) implements SignalMessage {
+        /** Validates. */
+        public Offer {
+            requireText("sdp", sdp, MAX_SDP_LENGTH);
+        }
+
+        @Override
+        public String type() {
+            return "offer";
+        }
+    }
+
+    /** @param sdp the mixer's SDP answer */
+    record Answer(String sdp) implements SignalMessage {
+        /** Validates. */
+        public Answer {
+            requireText("sdp", sdp, MAX_SDP_LENGTH);
+        }
+
+        @Override
+        public String type() {
+            return "answer";
+        }
+    }
+
+    /**
+     * A trickled ICE candidate (RFC 8838), either direction.
+     *
+     * @param sdpMid the media stream id, may be null
+     * @param sdpMLineIndex the m-line index, 0..1023
+     * @param candidate the candidate line
+     */
+    record Ice(String sdpMid, int sdpMLineIndex, String candidate) implements SignalMessage {
+        /** Validates. */
+        public Ice {
+            if (sdpMid != null) {
+                requireText("sdpMid", sdpMid, MAX_ID_LENGTH);
+            }
+            if (sdpMLineIndex < 0 || sdpMLineIndex > 1023) {
+                throw new IllegalArgumentException("sdpMLineIndex is " + sdpMLineIndex + " (expected 0..1023)");
+            }
+            Objects.requireNonNull(candidate, "candidate");
+            if (candidate.length() > MAX_SDP_LENGTH) {
+                throw new IllegalArgumentException("candidate is " + candidate.length() + " characters (expected at most " + MAX_SDP_LENGTH + ")");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "ice";
+        }
+    }
+
+    /**
+     * A refusal.
+     *
+     * @param code the typed reason
+     * @param message a human-readable explanation
+     * @param inReplyTo the refused request as {@code TYPE} or {@code TYPE:SUBJECT} (the invitation or user id it
+     *     named, e.g. {@code accept:3f2a...}, {@code invite:bob}), or null when it answers no request
+     */
+    record Error(CohostErrorCode code, String message, String inReplyTo) implements SignalMessage {
+        /** Validates. */
+        public Error {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+        }
+
+        /** @return the type part of {@link #inReplyTo()}, or null */
+        public String inReplyToType() {
+            if (inReplyTo == null) {
+                return null;
+            }
+            int colon = inReplyTo.indexOf(':');
+            return colon < 0 ? inReplyTo : inReplyTo.substring(0, colon);
+        }
+
+        /** @return the subject part of {@link #inReplyTo()}, or null */
+        public String inReplyToSubject() {
+            if (inReplyTo == null) {
+                return null;
+            }
+            int colon = inReplyTo.indexOf(':');
+            return colon < 0 ? null : inReplyTo.substring(colon + 1);
+        }
+
+        @Override
+        public String type() {
+            return "error";
+        }
+    }
+
+    private static void requireId(String what, String value) {
+        requireText(what, value, MAX_ID_LENGTH);
+    }
+
+    private static void requireText(String what, String value, int max) {
+        Objects.requireNonNull(value, what);
+        if (value.isEmpty() || value.length() > max) {
+            throw new IllegalArgumentException(what + " is " + value.length() + " characters (expected 1.." + max + ")");
+        }
+    }
+}
