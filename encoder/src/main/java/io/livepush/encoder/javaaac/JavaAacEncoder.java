@@ -51,9 +51,12 @@ public final class JavaAacEncoder implements AudioEncoder {
      * Opens an encoder; prefer {@link io.livepush.encoder.audio.AudioEncoders#create}.
      *
      * @param config AAC-LC settings
-     * @throws IllegalArgumentException when the codec is not AAC-LC
+     * @throws IllegalArgumentException when the config is null or its codec is not AAC-LC
      */
     public JavaAacEncoder(AudioEncoderConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("audio encoder config is null (expected an AudioEncoderConfig)");
+        }
         if (config.codec() != AudioCodec.AAC_LC) {
             throw new IllegalArgumentException("audio encoder '" + JavaAacProvider.NAME + "' cannot encode " + config.codec()
                     + " (expected " + AudioCodec.AAC_LC + ")");
@@ -87,6 +90,10 @@ public final class JavaAacEncoder implements AudioEncoder {
     @Override
     public List<EncodedAudioFrame> encode(AudioFrame frame) {
         requireState(State.OPEN, "encode");
+        if (frame == null) {
+            throw new IllegalArgumentException("audio frame is null (expected an AudioFrame of "
+                    + config.sampleRate() + " Hz " + config.channels() + " ch)");
+        }
         if (frame.sampleRate() != config.sampleRate() || frame.channels() != config.channels()) {
             throw new IllegalArgumentException("audio frame is " + frame.sampleRate() + " Hz " + frame.channels()
                     + " ch but the encoder is configured for " + config.sampleRate() + " Hz " + config.channels() + " ch");

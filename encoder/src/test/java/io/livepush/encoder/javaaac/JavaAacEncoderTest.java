@@ -156,5 +156,16 @@ class JavaAacEncoderTest {
     void aMissingConfigIsRefusedNamingWhatIsExpected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JavaAacProvider().open(null));
         assertEquals("audio encoder config is null (expected an AudioEncoderConfig)", e.getMessage());
+        assertEquals(e.getMessage(), assertThrows(IllegalArgumentException.class, () -> new JavaAacEncoder(null)).getMessage());
+    }
+
+    @Test
+    void aMissingFrameIsRefusedAndTheStreamGoesOn() {
+        try (AudioEncoder enc = AudioEncoders.create("java", AudioEncoderConfig.defaults())) {
+            assertEquals(0, enc.encode(new AudioFrame(new short[1024 * 2], 48_000, 2, 0)).size());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> enc.encode(null));
+            assertEquals("audio frame is null (expected an AudioFrame of 48000 Hz 2 ch)", e.getMessage());
+            assertEquals(1, enc.encode(new AudioFrame(new short[2048 * 2], 48_000, 2, 0)).size(), "frames 1 and 2: one sent");
+        }
     }
 }
