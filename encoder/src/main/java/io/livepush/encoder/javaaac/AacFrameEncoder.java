@@ -14,6 +14,8 @@ final class AacFrameEncoder {
     private static final int ID_CPE = 1;
     private static final int ID_FIL = 6;
     private static final int ID_END = 7;
+    private static final int MIN_OFFSET = -60;
+    private static final int MAX_OFFSET = 120;
 
     private final int channels;
     private final int sampleRate;
@@ -29,9 +31,10 @@ final class AacFrameEncoder {
     private WindowSequence previousSequence = WindowSequence.ONLY_LONG;
     private int previousShape = Windows.SINE;
     private int attackHere = -1;
+    /** The rate loop's offset of the previous frame, where the next search starts. */
     private int previousOffset;
-    private static final int MIN_OFFSET = -60;
-    private static final int MAX_OFFSET = 120;
+    /** max_sfb of the last {@link #count} call. */
+    private int maxSfb;
 
     /**
      * @param sampleRate 44100 or 48000
@@ -165,8 +168,6 @@ final class AacFrameEncoder {
         previousOffset = offset;
         return write();
     }
-
-    private int maxSfb;
 
     /** Quantizes every channel with {@code offset} and returns the frame's bits before fill. */
     private int count(int offset) {
