@@ -22,7 +22,8 @@ import java.nio.ByteBuffer;
  * with {@code XGetImage} (a copy over the socket per frame).
  *
  * <p>Not thread-safe: {@link Screen} serialises every call. Xlib's process-wide error handler is set
- * once to one that records the last error code (instead of exiting); the connection-lost exit handler
+ * once to one that records the last error code (instead of exiting), and the IO error handler to one
+ * that returns; the connection-lost exit handler
  * marks this grabber {@link #lost()} instead of exiting the process.
  */
 final class X11Grabber implements AutoCloseable {
@@ -30,6 +31,9 @@ final class X11Grabber implements AutoCloseable {
         X11Errors.lastErrorCode = event.getByte(32) & 0xff;
         return 0;
     };
+
+    /** Returns instead of exiting; the display's exit handler then marks its grabber lost. */
+    private static final Xlib.XIOErrorHandler NO_EXIT_ON_IO_ERROR = display -> 0;
 
     private final Xlib xlib;
     private final LibC libc;
@@ -79,6 +83,7 @@ final class X11Grabber implements AutoCloseable {
         }
         synchronized (X11Grabber.class) {
             xlib.XSetErrorHandler(RECORD_ERRORS);
+            xlib.XSetIOErrorHandler(NO_EXIT_ON_IO_ERROR);
         }
         this.onLost = (d, user) -> lost = true;
         xlib.XSetIOErrorExitHandler(display, onLost, null);

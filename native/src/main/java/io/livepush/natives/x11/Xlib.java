@@ -61,6 +61,22 @@ public interface Xlib extends Library {
     Pointer XSetErrorHandler(XErrorHandler handler);
 
     /**
+     * {@code XIOErrorHandler XSetIOErrorHandler(XIOErrorHandler)}: replaces the process-wide handler for
+     * a lost connection. The default one prints "XIO: fatal IO error" and exits the process; one that
+     * returns lets Xlib go on to the display's {@link #XSetIOErrorExitHandler exit handler}.
+     */
+    Pointer XSetIOErrorHandler(XIOErrorHandler handler);
+
+    /** {@code int (*XIOErrorHandler)(Display *)}. */
+    interface XIOErrorHandler extends Callback {
+        /**
+         * @param display the display whose connection was lost
+         * @return ignored
+         */
+        int invoke(Pointer display);
+    }
+
+    /**
      * {@code void XSetIOErrorExitHandler(Display *, XIOErrorExitHandler, void *user_data)} (libX11 1.7+):
      * called instead of {@code exit()} when the connection to the server is lost. When it returns,
      * Xlib returns from the failed call and the display must not be used again (except to be
