@@ -3,7 +3,8 @@ package io.livepush.encoder.javah264;
 /**
  * Motion search for a 16x16 partition: the best of a few predicted starts (the median predictor,
  * zero, the P_Skip vector, the left and upper neighbours' vectors), a hexagon search around it,
- * a one-sample square refinement, then half- and quarter-sample refinement on the 6-tap planes.
+ * a one-sample square refinement, then half-sample (eight neighbours) and quarter-sample (four
+ * neighbours) refinement on the 6-tap planes.
  * The cost is SAD plus lambda times the bits of the motion vector difference. Vectors are kept
  * so the block stays within 32 samples of the picture, inside the reference's replicated border.
  * Holds its own result; one per slice thread.
@@ -148,7 +149,8 @@ final class MotionSearch {
         for (int step = 2; step >= 1; step--) {
             int cqx = qx;
             int cqy = qy;
-            for (int i = 0; i < 8; i++) {
+            // Half samples: all eight neighbours; quarter samples: the four nearest.
+            for (int i = step == 2 ? 0 : 1; i < 8; i += step == 2 ? 1 : 2) {
                 int cx = cqx + SQ_X[i] * step;
                 int cy = cqy + SQ_Y[i] * step;
                 if (cx < qMinX || cx > qMaxX || cy < qMinY || cy > qMaxY) {
