@@ -1,0 +1,157 @@
+package io.livepush.cohost.server.mixer;
+
+import io.livepush.capture.MediaClock;
+import io.livepush.capture.VideoFormat;
+import io.livepush.capture.VideoFrame;
+import io.livepush.capture.VideoFramePool;
+import io.livepush.capture.VideoSource;
+import io.livepush.capture.stamp.Stamp;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The mixer's canvas as a {@link VideoSource} for a {@code LiveStream}: each {@link #read()} sleeps
+ * until the next frame of the output rate is due on the shared {@link MediaClock}, then composes the
+ * participants' newest pictures at that moment (no queue in front of the canvas, so nothing adds
+ * latency) and returns the canvas.
+ *
+ * <h2>The frame hook and exact SEI placement</h2>
+ * Before a canvas is returned, a {@link FrameHook} is told which participant frames (by their
+ * stamps) it shows, so it can queue SEI for exactly this canvas. The encoder attaches queued SEI to
+ * the next picture it <em>finishes</em>, so the hook must only queue once every canvas returned
+ * earlier has been encoded: {@link FrameHook.Handover#awaitEncoded()} waits (at most two frame
+ * intervals) until all earlier canvases were released by the stream, i.e. encoded or dropped. A
+ * hook with nothing to queue does not wait.
+ *
+ * <p>Threads: none of its own; the stream's capture thread calls {@code read()} (composition runs
+ * there). Frames come from a pool; {@link #close()} may come from any thread, after which
+ * {@code read()} returns null.
+ */
+public final class CanvasVideoSource implements VideoSource {
+    static final int MAX_LAG_FRAMES = 3;
+
+    private final VideoFormat format;
+    private final MediaClock clock;
+    private final Composer composer;
+    private final FrameHook hook;
+    private final VideoFramePool pool;
+    private final long intervalUs;
+    private final ArrayDeque<VideoFrame> outstanding = new ArrayDeque<>();
+    private volatile boolean closed;
+    private long startPts = -1;
+    private long index;
+
+    /** Composes one canvas; returns the stamps of the pictures drawn, by user id. */
+    @FunctionalInterface
+    public interface Composer {
+        /** @param canvas the frame to draw into @return stamps of the pictures drawn */
+        Map<String, Stamp> compose(VideoFrame canvas);
+    }
+
+    /** Told of each canvas right before it is handed to the encoder. */
+    @FunctionalInterface
+    public interface FrameHook {
+        /**
+         * @param canvas the composed canvas (do not keep it)
+         * @param shown stamps of the participant pictures it shows, by user id
+         * @param handover lets the hook wait until earlier canvases were encoded
+         */
+        void beforeHandOver(VideoFrame canvas, Map<String, Stamp> shown, Handover handover) throws InterruptedException;
+
+        /** Waiting for the encoder, offered to a {@link FrameHook}. */
+        interface Handover {
+            /** @return true when every earlier canvas was encoded (or dropped); false on timeout */
+            boolean awaitEncoded() throws InterruptedException;
+        }
+    }
+
+    /**
+     * @param width canvas width, even; @param height canvas height, even
+     * @param fps output frames per second, 1..120
+     * @param clock the shared clock
+     * @param composer draws a canvas
+     * @param hook told of each canvas before it is handed over
+     */
+    public CanvasVideoSource(int width, int height, double fps, MediaClock clock, Composer composer, FrameHook hook) {
+        VideoFrame.requireValidSize(width, height);
+        if (!(fps >= 1 && fps <= 120)) {
+            throw new IllegalArgumentException("canvas rate " + fps + " fps is not allowed (expected 1..120)");
+        }
+        this.format = new VideoFormat(width, height, fps);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.composer = Objects.requireNonNull(composer, "composer");
+        this.hook = Objects.requireNonNull(hook, "hook");
+        this.pool = new VideoFramePool(width, height, 8);
+        this.intervalUs = Math.round(1_000_000 / fps);
+    }
+
+    @Override
+    public VideoFormat format() {
+        return format;
+    }
+
+    @Override
+    public VideoFrame read() throws InterruptedException {
+        if (closed) {
+            return null;
+        }
+        long now = clock.nowUs();
+        if (startPts < 0) {
+            startPts = now;
+        }
+        long due = startPts + index * intervalUs;
+        if (now - due > MAX_LAG_FRAMES * intervalUs) {
+            index += (now - due) / intervalUs;
+            due = startPts + index * intervalUs;
+        }
+        clock.sleepUntil(due);
+        if (closed) {
+            return null;
+        }
+        index++;
+        forgetEncoded();
+        VideoFrame canvas = pool.acquire(due);
+        // A canvas released since forgetEncoded() may come straight back from the pool.
+        while (outstanding.remove(canvas)) {
+            // removed by identity (VideoFrame does not override equals)
+        }
+        try {
+            Map<String, Stamp> shown = composer.compose(canvas);
+            hook.beforeHandOver(canvas, shown, this::awaitEncoded);
+        } catch (RuntimeException | InterruptedException e) {
+            canvas.release();
+            throw e;
+        }
+        outstanding.add(canvas);
+        return canvas;
+    }
+
+    private void forgetEncoded() {
+        outstanding.removeIf(f -> !f.isLive());
+    }
+
+    private boolean awaitEncoded() throws InterruptedException {
+        long deadline = System.nanoTime() + 2 * intervalUs * 1000;
+        while (true) {
+            forgetEncoded();
+            if (outstanding.isEmpty()) {
+                return true;
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(0, 200_000);
+        }
+    }
+
+    /** @return canvases composed so far */
+    public long composed() {
+        return index;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,95 @@
+package io.livepush.cohost.server.mixer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.livepush.capture.MediaClock;
+import io.livepush.capture.VideoFrame;
+import io.livepush.capture.stamp.Stamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class CanvasVideoSourceTest {
+    @Test
+    void framesComeOnTheOutputRateGrid() throws Exception {
+        MediaClock clock = new MediaClock();
+        try (CanvasVideoSource src = new CanvasVideoSource(64, 36, 50, clock, c -> Map.of(), (c, s, h) -> { })) {
+            List<Long> pts = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                VideoFrame f = src.read();
+                pts.add(f.ptsUs());
+                f.release();
+            }
+            for (int i = 1; i < pts.size(); i++) {
+                assertEquals(20_000, pts.get(i) - pts.get(i - 1));
+            }
+            assertTrue(clock.nowUs() >= pts.get(4) - 1000, "read() waits until the frame is due");
+        }
+    }
+
+    @Test
+    void theHookWaitsUntilEveryEarlierCanvasWasEncoded() throws Exception {
+        MediaClock clock = new MediaClock();
+        List<VideoFrame> held = new ArrayList<>();
+        AtomicBoolean sawPending = new AtomicBoolean();
+        List<Boolean> results = new ArrayList<>();
+        CanvasVideoSource.FrameHook hook = (canvas, shown, handover) -> {
+            if (!held.isEmpty()) {
+                VideoFrame earlier = held.get(0);
+                sawPending.set(earlier.isLive());
+                Thread releaser = new Thread(() -> {
+                    sleep(15);
+                    earlier.release();
+                });
+                releaser.start();
+                results.add(handover.awaitEncoded());
+                assertFalse(earlier.isLive(), "awaitEncoded returned before the earlier canvas was released");
+            }
+        };
+        try (CanvasVideoSource src = new CanvasVideoSource(64, 36, 30, clock, c -> Map.of("host", new Stamp(1, 2)), hook)) {
+            held.add(src.read());
+            src.read().release();
+        }
+        assertTrue(sawPending.get());
+        assertEquals(List.of(true), results);
+    }
+
+    @Test
+    void awaitEncodedGivesUpAfterTwoFrameIntervals() throws Exception {
+        List<Boolean> results = new ArrayList<>();
+        List<VideoFrame> kept = new ArrayList<>();
+        try (CanvasVideoSource src = new CanvasVideoSource(64, 36, 30, new MediaClock(), c -> Map.of(),
+                (c, s, h) -> results.add(h.awaitEncoded()))) {
+            kept.add(src.read());
+            long t0 = System.nanoTime();
+            src.read().release();
+            assertTrue(System.nanoTime() - t0 < 200_000_000L);
+        }
+        assertEquals(List.of(true, false), results);
+        kept.forEach(VideoFrame::release);
+    }
+
+    @Test
+    void closedSourceReturnsNullAndBadRatesAreRefused() throws Exception {
+        CanvasVideoSource src = new CanvasVideoSource(64, 36, 30, new MediaClock(), c -> Map.of(), (c, s, h) -> { });
+        src.close();
+        assertNull(src.read());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CanvasVideoSource(64, 36, 0, new MediaClock(), c -> Map.of(), (c, s, h) -> { }));
+        assertTrue(e.getMessage().contains("0.0 fps"));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
