@@ -15,7 +15,17 @@ public final class AudioEncoders {
     /** The name that picks the best available backend. */
     public static final String AUTO = "auto";
 
+    private static volatile String lastReport = "no audio encoder created yet";
+
     private AudioEncoders() {
+    }
+
+    /**
+     * @return what the last {@link #create} in this JVM chose and why, e.g. {@code auto chose java
+     *     (vo-aacenc: libvo-aacenc not found: apt-get install libvo-aacenc0)}, for the CLI and logs
+     */
+    public static String lastSelectionReport() {
+        return lastReport;
     }
 
     /** @return the registered providers, highest preference first */
@@ -72,7 +82,9 @@ public final class AudioEncoders {
                 if (reason != null) {
                     throw new EncoderUnavailableException("audio encoder '" + name + "' cannot run here: " + reason);
                 }
-                return p.open(config);
+                AudioEncoder encoder = p.open(config);
+                lastReport = p.name() + " chosen by name";
+                return encoder;
             }
         }
         throw new IllegalArgumentException("unknown audio encoder '" + name + "' (expected " + known + ")");
@@ -86,7 +98,9 @@ public final class AudioEncoders {
             }
             String reason = p.unavailableReason();
             if (reason == null) {
-                return p.open(config);
+                AudioEncoder encoder = p.open(config);
+                lastReport = "auto chose " + p.name() + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")");
+                return encoder;
             }
             reasons.add(p.name() + ": " + reason);
         }

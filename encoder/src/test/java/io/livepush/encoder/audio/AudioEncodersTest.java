@@ -59,6 +59,15 @@ class AudioEncodersTest {
     }
 
     @Test
+    void autoSaysWhichBackendItFellBackToAndWhy() {
+        AudioEncoderProvider nativeOne = provider("vo-aacenc", 100, "libvo-aacenc not found: apt-get install libvo-aacenc0");
+        AudioEncoderProvider java = provider("java", 10, null);
+        AudioEncoders.create("auto", config, List.of(java, nativeOne));
+        assertEquals("auto chose java (vo-aacenc: libvo-aacenc not found: apt-get install libvo-aacenc0)",
+                AudioEncoders.lastSelectionReport());
+    }
+
+    @Test
     void autoWithNothingAvailableNamesWhatToInstallForEachProvider() {
         EncoderUnavailableException e = assertThrows(EncoderUnavailableException.class, () -> AudioEncoders.create("auto", config,
                 List.of(provider("vo-aacenc", 100, "vo-aacenc not found: apt-get install libvo-aacenc0"))));

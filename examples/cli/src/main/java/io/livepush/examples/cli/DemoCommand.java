@@ -5,6 +5,7 @@ import io.livepush.capture.MediaClock;
 import io.livepush.capture.VideoSource;
 import io.livepush.encoder.VideoEncoderConfig;
 import io.livepush.encoder.VideoEncoders;
+import io.livepush.encoder.audio.AudioEncoders;
 import io.livepush.publisher.flv.FlvReader;
 import io.livepush.publisher.flv.FlvTag;
 import io.livepush.publisher.inspect.StreamReport;
@@ -65,7 +66,8 @@ final class DemoCommand implements Callable<Integer> {
             monitor.markStart(System.currentTimeMillis() * 1000);
             try (LiveStream stream = LiveStream.create(config, video, audio, clock, new PushCommand.StatusPrinter(System.out))) {
                 stream.start().join();
-                System.out.println("encoder: " + VideoEncoders.lastSelectionReport());
+                System.out.println("video encoder: " + VideoEncoders.lastSelectionReport());
+                System.out.println("audio encoder: " + AudioEncoders.lastSelectionReport());
                 long end = System.nanoTime() + seconds * 1_000_000_000L;
                 long nextEvent = System.nanoTime();
                 while (System.nanoTime() < end && !stream.done().isDone()) {
