@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code livepush bench ...}: benchmarks that print figures (never pass/fail). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchEncodeCommand.class, BenchPublishCommand.class})
+        subcommands = {BenchEncodeCommand.class, BenchPublishCommand.class, BenchConvertCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
