@@ -6,11 +6,15 @@ package io.livepush.encoder.javah264;
  * a one-sample square refinement, then half-sample (eight neighbours) and quarter-sample (four
  * neighbours) refinement on the 6-tap planes.
  * The cost is SAD plus lambda times the bits of the motion vector difference. Vectors are kept
- * so the block stays within 32 samples of the picture, inside the reference's replicated border.
+ * so the block stays within 32 samples of the picture, inside the reference's replicated border,
+ * and within the vertical vector range every level allows.
  * Holds its own result; one per slice thread.
  */
 final class MotionSearch {
     private static final int RANGE = 32;
+    /** Largest vector components in quarter samples: 255 and 63 samples, inside MaxVmvR of every level (Table A-1). */
+    private static final int MAX_MV_X = 255 * 4;
+    private static final int MAX_MV_Y = 63 * 4;
     private static final int[] HEX_X = {-2, 2, -1, 1, -1, 1};
     private static final int[] HEX_Y = {0, 0, -2, -2, 2, 2};
     private static final int[] SQ_X = {-1, 0, 1, -1, 1, -1, 0, 1};
@@ -27,15 +31,15 @@ final class MotionSearch {
 
     /** Clamps a horizontal quarter-sample vector of macroblock column mbx to the allowed window. */
     int clampX(int mbx, int v) {
-        int lo = (-RANGE - mbx * 16) * 4;
-        int hi = (ctx.width + RANGE - 16 - mbx * 16) * 4;
+        int lo = Math.max(-MAX_MV_X, (-RANGE - mbx * 16) * 4);
+        int hi = Math.min(MAX_MV_X, (ctx.width + RANGE - 16 - mbx * 16) * 4);
         return v < lo ? lo : v > hi ? hi : v;
     }
 
     /** Clamps a vertical quarter-sample vector of macroblock row mby to the allowed window. */
     int clampY(int mby, int v) {
-        int lo = (-RANGE - mby * 16) * 4;
-        int hi = (ctx.height + RANGE - 16 - mby * 16) * 4;
+        int lo = Math.max(-MAX_MV_Y, (-RANGE - mby * 16) * 4);
+        int hi = Math.min(MAX_MV_Y, (ctx.height + RANGE - 16 - mby * 16) * 4);
         return v < lo ? lo : v > hi ? hi : v;
     }
 

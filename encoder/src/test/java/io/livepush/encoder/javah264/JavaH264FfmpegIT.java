@@ -37,7 +37,7 @@ class JavaH264FfmpegIT {
     Path dir;
 
     @ParameterizedTest(name = "{0}x{1}, {2} thread(s), {3} bps, noise {4}")
-    @CsvSource({"336, 200, 1, 600000, 8", "336, 200, 2, 300000, 24", "176, 144, 2, 2000000, 4"})
+    @CsvSource({"336, 200, 1, 600000, 8", "336, 200, 2, 300000, 24", "176, 144, 2, 2000000, 4", "640, 360, 2, 1500000, 60"})
     void ffmpegDecodesEveryFrameExactlyAsTheEncoderReconstructedIt(int w, int h, int threads, int bps, int noise)
             throws IOException {
         Ffmpeg ffmpeg = Ffmpeg.require();
