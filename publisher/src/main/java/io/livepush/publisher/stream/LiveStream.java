@@ -285,7 +285,7 @@ public final class LiveStream implements AutoCloseable {
 
     /**
      * Waits until the sources have ended (file sources, frame limits) and everything encoded was
-     * handed to the connection.
+     * handed to the recording and to every destination that is publishing.
      *
      * @return false when {@code timeoutMs} passed first
      */
@@ -294,13 +294,27 @@ public final class LiveStream implements AutoCloseable {
         while (System.nanoTime() < deadline && !done.isDone()) {
             VideoTrack v = videoTrack;
             AudioTrack a = audioTrack;
-            MediaFanOut f = fanOut;
-            if (v != null && v.finished() && (a == null || a.finished()) && f != null && f.drained()) {
+            if (v != null && v.finished() && (a == null || a.finished()) && outputsDrained()) {
                 return true;
             }
             Thread.sleep(20);
         }
         return done.isDone();
+    }
+
+    /** @return true when the recording and every publishing destination have sent all they hold */
+    private boolean outputsDrained() {
+        RecordingOutput r = recording;
+        if (r != null && r.queue().size() > 0) {
+            return false;
+        }
+        for (Destination d : destinations) {
+            // A destination without a connection holds its last GOP for a reconnect; it is not waited for.
+            if (d.state() == DestinationState.PUBLISHING && d.queue().size() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void fail(Throwable cause) {

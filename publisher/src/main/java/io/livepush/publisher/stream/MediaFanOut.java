@@ -19,14 +19,4 @@ final class MediaFanOut {
             q.offer(packet);
         }
     }
-
-    /** @return true when every queue is empty */
-    boolean drained() {
-        for (MediaSendQueue q : queues) {
-            if (q.size() > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
