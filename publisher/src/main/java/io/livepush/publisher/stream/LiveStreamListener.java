@@ -20,7 +20,10 @@ public interface LiveStreamListener {
     default void onConnecting(String redactedUrl) {
     }
 
-    /** The ingest accepted the stream ({@code NetStream.Publish.Start}); media flows from now on. */
+    /**
+     * The ingest accepted the stream ({@code NetStream.Publish.Start}; with several destinations, the first one
+     * to accept); media flows from now on. Once per stream: later connections report {@link #onReconnected()}.
+     */
     default void onPublishing() {
     }
 
