@@ -26,13 +26,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * BGRA/RGBA/YUYV/NV12 to I420, 1080p to 720p bilinear, 720p to 360p box. Random pixels in direct
  * buffers, as X11 shared memory and V4L2 mmap buffers are. Prints figures; asserts nothing.
  *
- * <p>Run (after {@code mvn -pl capture -am install -DskipTests}):
+ * <p>Run (after {@code mvn -pl capture -am install -DskipTests}), either inside Maven's JVM (no fork:
+ * exec:java's class loader is not on the forked JVM's class path, so {@code -f 0} is needed):
  * <pre>
  *   mvn -pl capture test-compile exec:java -Dexec.classpathScope=test \
- *       -Dexec.mainClass=org.openjdk.jmh.Main -Dexec.args="ConvertBenchmark"
+ *       -Dexec.mainClass=org.openjdk.jmh.Main -Dexec.args="ConvertBenchmark -f 0"
  * </pre>
- * or with the class path Maven prints ({@code dependency:build-classpath}):
- * {@code java -cp capture/target/test-classes:capture/target/classes:CP org.openjdk.jmh.Main ConvertBenchmark}.
+ * or forked, with the class path Maven prints:
+ * <pre>
+ *   mvn -pl capture dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
+ *   cd capture &amp;&amp; java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) org.openjdk.jmh.Main ConvertBenchmark
+ * </pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
