@@ -50,7 +50,7 @@ public final class Screen implements VideoSource {
     private final boolean cursor;
     private final VideoFormat format;
     private final VideoFramePool pool;
-    private final RgbToI420 converter;
+    private RgbToI420 converter;
     private final I420Scaler scaler;
     private final VideoFrame captureFrame;
     private final String method;
@@ -158,8 +158,10 @@ public final class Screen implements VideoSource {
         if (cursor) {
             grabber.paintCursor(g);
         }
-        RgbToI420 conv = g.layout() == converter.layout() ? converter
-                : new RgbToI420(g.layout(), region.width());
+        if (g.layout() != converter.layout()) {
+            converter = new RgbToI420(g.layout(), region.width()); // once: the server's byte order does not change
+        }
+        RgbToI420 conv = converter;
         VideoFrame out = pool.acquire(pts);
         if (scaler == null) {
             conv.convert(g.pixels(), 0, g.stride(), out);
