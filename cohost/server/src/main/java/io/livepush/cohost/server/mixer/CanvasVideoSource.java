@@ -100,10 +100,10 @@ public final class CanvasVideoSource implements VideoSource {
         if (startPts < 0) {
             startPts = now;
         }
-        long due = startPts + index * intervalUs;
+        long due = ptsOf(index);
         if (now - due > MAX_LAG_FRAMES * intervalUs) {
             index += (now - due) / intervalUs;
-            due = startPts + index * intervalUs;
+            due = ptsOf(index);
         }
         clock.sleepUntil(due);
         if (closed) {
@@ -125,6 +125,11 @@ public final class CanvasVideoSource implements VideoSource {
         }
         outstanding.add(canvas);
         return canvas;
+    }
+
+    /** Frame {@code n} of the output grid, exact in whole seconds (frame 60 at 30 fps is 2.000000 s). */
+    private long ptsOf(long n) {
+        return startPts + Math.round(n * 1_000_000.0 / format.fps());
     }
 
     private void forgetEncoded() {

@@ -34,6 +34,25 @@ class CanvasVideoSourceTest {
     }
 
     @Test
+    void thirtyFramesAtThirtyFpsSpanExactlyOneSecondSoTheGopLandsOnWholeSeconds() throws Exception {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        MediaClock clock = new MediaClock(() -> nanos.addAndGet(10_000_000L), 0);
+        try (CanvasVideoSource src = new CanvasVideoSource(64, 36, 30, clock, c -> Map.of(), (c, s, h) -> { })) {
+            long first = -1;
+            long last = -1;
+            for (int i = 0; i <= 60; i++) {
+                VideoFrame f = src.read();
+                if (i == 0) {
+                    first = f.ptsUs();
+                }
+                last = f.ptsUs();
+                f.release();
+            }
+            assertEquals(2_000_000, last - first);
+        }
+    }
+
+    @Test
     void theHookWaitsUntilEveryEarlierCanvasWasEncoded() throws Exception {
         MediaClock clock = new MediaClock();
         List<VideoFrame> held = new ArrayList<>();

@@ -1,0 +1,73 @@
+package io.livepush.cohost.server;
+
+import io.livepush.cohost.server.mixer.Mixer;
+import io.livepush.cohost.server.mixer.MixerConfig;
+import io.livepush.cohost.server.signaling.SignalingConfig;
+import io.livepush.cohost.server.signaling.SignalingServer;
+import io.livepush.publisher.stream.LiveStreamListener;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * The co-host server in one piece: a {@link SignalingServer} (invitations, tokens, WebSocket at
+ * {@value SignalingServer#PATH}) whose joined participants' legs go to a {@link Mixer}, which pushes
+ * the one mixed stream the audience watches. What {@code livepush mixer} runs.
+ *
+ * <p>Threads: those of its two parts. {@link #close()} stops the signaling server first (no new
+ * joins), then the mixer (its output, legs and WebRTC runtime); idempotent.
+ */
+public final class MixerServer implements AutoCloseable {
+    private final Mixer mixer;
+    private final SignalingServer signaling;
+
+    private MixerServer(Mixer mixer, SignalingServer signaling) {
+        this.mixer = mixer;
+        this.signaling = signaling;
+    }
+
+    /**
+     * Starts the mixer, then the signaling server with the mixer as its gateway.
+     *
+     * @param mixerConfig the mix and its output
+     * @param signaling the signaling settings (port, token verifier, invitation lifetime...); its gateway
+     *     is replaced by the mixer
+     * @param outputListener the output stream's events
+     * @throws IllegalStateException when webrtc-java cannot load, or the port cannot be bound
+     */
+    public static MixerServer start(MixerConfig mixerConfig, SignalingConfig signaling, LiveStreamListener outputListener) {
+        Objects.requireNonNull(signaling, "signaling");
+        Mixer mixer = Mixer.start(mixerConfig, outputListener);
+        try {
+            SignalingServer server = SignalingServer.start(signaling.toBuilder().mixerGateway(mixer)
+                    .maxParticipants(Math.min(signaling.maxParticipants(), mixerConfig.maxParticipants())).build());
+            return new MixerServer(mixer, server);
+        } catch (RuntimeException e) {
+            mixer.close();
+            throw e;
+        }
+    }
+
+    /** @return the signaling port on the bind address */
+    public int port() {
+        return signaling.port();
+    }
+
+    /** @return {@code ws://127.0.0.1:PORT/cohost}, for clients on this machine */
+    public URI localUri() {
+        return URI.create("ws://127.0.0.1:" + port() + SignalingServer.PATH);
+    }
+
+    /** @return the mixer, to change the layout or start and stop the output */
+    public Mixer mixer() {
+        return mixer;
+    }
+
+    @Override
+    public void close() {
+        try {
+            signaling.close();
+        } finally {
+            mixer.close();
+        }
+    }
+}
