@@ -128,10 +128,10 @@ public final class LiveStream implements AutoCloseable {
         startNanos = System.nanoTime();
         try {
             videoEncoder = VideoEncoders.create(config.videoEncoder(), config.video());
-            LOG.info("video encoder: {}", videoEncoder.name());
+            LOG.info("video encoder: {}", VideoEncoders.lastSelectionReport());
             if (audioSource != null) {
                 audioEncoder = AudioEncoders.create(config.audioEncoder(), config.audio());
-                LOG.info("audio encoder: {}", audioEncoder.name());
+                LOG.info("audio encoder: {}", AudioEncoders.lastSelectionReport());
             }
         } catch (RuntimeException e) {
             fail(e);

@@ -1,6 +1,7 @@
 package io.livepush.publisher.stream;
 
 import io.livepush.encoder.VideoEncoderConfig;
+import io.livepush.encoder.audio.AudioCodec;
 import io.livepush.encoder.audio.AudioEncoderConfig;
 import io.livepush.publisher.reconnect.ReconnectPolicy;
 import io.livepush.publisher.rtmp.client.RtmpClientConfig;
@@ -223,7 +224,12 @@ public final class LiveStreamConfig {
 
         /** Audio encoder settings; sample rate and channels must match the audio source's. */
         public Builder audio(AudioEncoderConfig config) {
-            this.audio = Objects.requireNonNull(config, "audio config");
+            Objects.requireNonNull(config, "audio config");
+            if (config.codec() != AudioCodec.AAC_LC) {
+                throw new IllegalArgumentException("audio codec " + config.codec()
+                        + " cannot be carried in legacy FLV/RTMP (expected AAC_LC)");
+            }
+            this.audio = config;
             return this;
         }
 

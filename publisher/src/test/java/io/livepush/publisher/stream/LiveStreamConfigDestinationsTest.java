@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.livepush.encoder.audio.AudioCodec;
+import io.livepush.encoder.audio.AudioEncoderConfig;
 import io.livepush.publisher.reconnect.ReconnectPolicy;
 import io.livepush.publisher.url.RtmpUrl;
 import java.util.List;
@@ -20,6 +22,13 @@ class LiveStreamConfigDestinationsTest {
         LiveStreamConfig c = LiveStreamConfig.builder(A).addDestination(B).build();
         assertEquals(List.of(RtmpUrl.parse(A), RtmpUrl.parse(B)), c.destinations());
         assertEquals(c.destinations(), c.toBuilder().build().destinations());
+    }
+
+    @Test
+    void anOpusAudioConfigIsRefusedBecauseLegacyFlvCarriesOnlyAac() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LiveStreamConfig.builder(A)
+                .audio(AudioEncoderConfig.builder().codec(AudioCodec.OPUS).sampleRate(48_000).build()));
+        assertEquals("audio codec OPUS cannot be carried in legacy FLV/RTMP (expected AAC_LC)", e.getMessage());
     }
 
     @Test
