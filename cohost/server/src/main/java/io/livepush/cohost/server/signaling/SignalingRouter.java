@@ -226,7 +226,12 @@ final class SignalingRouter {
         c.send(new SignalMessage.Joined(c.userId()));
         for (SignalingConnection other : present) {
             c.send(new SignalMessage.Participant(Event.JOINED, other.userId()));
-            other.send(new SignalMessage.Participant(Event.JOINED, c.userId()));
+        }
+        SignalMessage joined = new SignalMessage.Participant(Event.JOINED, c.userId());
+        for (SignalingConnection other : inRoom(room)) {
+            if (other != c) {
+                other.send(joined);
+            }
         }
     }
 
