@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
 
 /** The stream options shared by {@code push} and {@code demo} (DESIGN.md, the CLI contract). */
 final class StreamOptions {
-    @Option(names = "--video", defaultValue = "test", description = "test|file:PATH.y4m (default: ${DEFAULT-VALUE})")
+    @Option(names = "--video", defaultValue = "test", description = "One of: " + VideoSourceSpecs.FORMS + " (default: ${DEFAULT-VALUE})")
     String video;
 
-    @Option(names = "--audio", defaultValue = "tone", description = "tone|none (default: ${DEFAULT-VALUE})")
+    @Option(names = "--audio", defaultValue = "tone", description = "One of: " + AudioSourceSpecs.FORMS + " (default: ${DEFAULT-VALUE})")
     String audio;
 
     @Option(names = "--size", defaultValue = "1280x720", converter = SizeArg.Converter.class,
