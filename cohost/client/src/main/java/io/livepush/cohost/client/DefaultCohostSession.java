@@ -311,13 +311,9 @@ final class DefaultCohostSession implements CohostSession {
             failJoin(new CohostException(CohostErrorCode.NOT_INVITED, "kicked by the host"));
             notify(listener::onKicked);
         } else if (m instanceof SignalMessage.Answer a) {
-            if (leg != null) {
-                leg.setRemoteDescription("answer", a.sdp());
-            }
+            toLeg(() -> leg.setRemoteDescription("answer", a.sdp()));
         } else if (m instanceof SignalMessage.Ice i) {
-            if (leg != null) {
-                leg.addRemoteCandidate(i.sdpMid(), i.sdpMLineIndex(), i.candidate());
-            }
+            toLeg(() -> leg.addRemoteCandidate(i.sdpMid(), i.sdpMLineIndex(), i.candidate()));
         } else {
             notifyError(new CohostException(CohostErrorCode.UNKNOWN_MESSAGE, "the server sent " + m.type() + ", a client message"));
         }
@@ -455,6 +451,27 @@ final class DefaultCohostSession implements CohostSession {
             joining = null;
             send(new SignalMessage.Leave());
             f.completeExceptionally(new CohostException(CohostErrorCode.INTERNAL, "cannot open the WebRTC leg: " + e.getMessage(), e));
+        }
+    }
+
+    private void toLeg(Runnable call) {
+        if (leg == null) {
+            return;
+        }
+        try {
+            call.run();
+        } catch (RuntimeException | Error e) { // webrtc-java reports a refused SDP as java.lang.Error
+            if (e instanceof VirtualMachineError vm) {
+                throw vm;
+            }
+            CohostException ex = new CohostException(CohostErrorCode.MIXER_UNAVAILABLE, "the mixer's answer was refused: " + e.getMessage(), e);
+            if (joining != null) {
+                closeLeg();
+                failJoin(ex);
+                send(new SignalMessage.Leave());
+            } else {
+                notifyError(ex);
+            }
         }
     }
 

@@ -22,6 +22,8 @@ final class RecordingGateway implements MixerGateway {
     final BlockingQueue<String> leaves = new LinkedBlockingQueue<>();
     final List<String> candidates = new CopyOnWriteArrayList<>();
     volatile boolean refuse;
+    /** False to leave offers unanswered (a real leg refuses the fixed SDP and leaves). */
+    volatile boolean answer = true;
 
     @Override
     public ParticipantLeg join(String userId, CohostToken.Role role, String offerSdp, LegSignaling toParticipant) {
@@ -29,6 +31,9 @@ final class RecordingGateway implements MixerGateway {
             throw new IllegalStateException("mixer is full");
         }
         joins.add(new Join(userId, role, offerSdp, Thread.currentThread().getName()));
+        if (!answer) {
+            return (mid, index, candidate) -> candidates.add(userId + "|" + mid + "|" + index + "|" + candidate);
+        }
         toParticipant.sendDescription("answer", ANSWER);
         toParticipant.sendCandidate("0", 0, "candidate:1 1 udp 1 127.0.0.1 9 typ host");
         return (mid, index, candidate) -> candidates.add(userId + "|" + mid + "|" + index + "|" + candidate);
