@@ -29,17 +29,18 @@ public final class MixerServer implements AutoCloseable {
      * Starts the mixer, then the signaling server with the mixer as its gateway.
      *
      * @param mixerConfig the mix and its output
-     * @param signaling the signaling settings (port, token verifier, invitation lifetime...); its gateway
-     *     is replaced by the mixer
+     * @param signaling the signaling settings (port, token verifier, invitation lifetime...) without a
+     *     gateway: the mixer becomes the gateway
      * @param outputListener the output stream's events
      * @throws IllegalStateException when webrtc-java cannot load, or the port cannot be bound
      */
-    public static MixerServer start(MixerConfig mixerConfig, SignalingConfig signaling, LiveStreamListener outputListener) {
+    public static MixerServer start(MixerConfig mixerConfig, SignalingConfig.Builder signaling,
+            LiveStreamListener outputListener) {
         Objects.requireNonNull(signaling, "signaling");
         Mixer mixer = Mixer.start(mixerConfig, outputListener);
         try {
-            SignalingServer server = SignalingServer.start(signaling.toBuilder().mixerGateway(mixer)
-                    .maxParticipants(Math.min(signaling.maxParticipants(), mixerConfig.maxParticipants())).build());
+            SignalingServer server = SignalingServer.start(signaling.mixerGateway(mixer)
+                    .maxParticipants(mixerConfig.maxParticipants()).build());
             return new MixerServer(mixer, server);
         } catch (RuntimeException e) {
             mixer.close();

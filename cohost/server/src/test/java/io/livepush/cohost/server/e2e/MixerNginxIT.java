@@ -97,7 +97,7 @@ class MixerNginxIT {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    private static void checkColours(Ffmpeg ffmpeg, Path rec) throws Exception {
+    static void checkColours(Ffmpeg ffmpeg, Path rec) throws Exception {
         double[] hostRef = MixChecks.referenceSignature(0, W, H);
         double[] guestRef = MixChecks.referenceSignature(90, W, H);
         // Side by side: each 1280x720 picture fitted to 640x360, at y = 180; bars in its upper 2/3.
@@ -128,7 +128,7 @@ class MixerNginxIT {
         assertTrue(guestOwn > 0.6 && guestOwn > guestOther + 0.25, "guest's colours in the right region");
     }
 
-    private static void checkTones(Path rec) throws Exception {
+    static void checkTones(Path rec) throws Exception {
         short[] pcm = MixChecks.decodeAudio(rec);
         assertTrue(pcm.length > 48_000 * 5, "at least 5 s of audio, got " + pcm.length);
         int from = pcm.length / 2;
@@ -148,7 +148,7 @@ class MixerNginxIT {
      * frame k. The host stamp found in the host region of decoded frame k gives the host's capture
      * wall-clock; the arrival time of coded frame k minus that is the capture-to-ingest latency.
      */
-    private static void checkSeiPlacementAndLatency(Ffmpeg ffmpeg, Path ingestFile, IngestArrivals arrivals,
+    static void checkSeiPlacementAndLatency(Ffmpeg ffmpeg, Path ingestFile, IngestArrivals arrivals,
             Map<String, Long> seiTags) throws Exception {
         List<IngestedMessage> coded = arrivals.frames();
         List<Long> stampNumbers = new ArrayList<>();
