@@ -16,6 +16,8 @@ final class FrameContext {
     final byte[] srcU;
     final byte[] srcV;
     final MacroblockInfo info;
+    /** Estimated work of each macroblock row in the last picture (for balancing the slices). */
+    final long[] rowCost;
     Picture cur;
     Picture ref;
     int qp;
@@ -34,5 +36,7 @@ final class FrameContext {
         this.srcU = new byte[width * height / 4];
         this.srcV = new byte[width * height / 4];
         this.info = new MacroblockInfo(mbWidth, mbHeight);
+        this.rowCost = new long[mbHeight];
+        java.util.Arrays.fill(rowCost, 1);
     }
 }

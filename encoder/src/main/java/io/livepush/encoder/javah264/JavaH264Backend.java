@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link RateController}).
  *
  * <p>Threads: the picture is cut into one slice of whole macroblock rows per thread
- * ({@code config.threads()}, 0 = one per core, at most one per macroblock row); the calling thread
+ * ({@code config.threads()}, 0 = one per core, at most one per macroblock row), the boundaries
+ * moved each picture so the slices had equal work in the last one; the calling thread
  * encodes the first slice and {@code threads - 1} daemon threads named
  * {@code livepush-h264-java-N} the others. Each slice is deblocked by its own thread
  * (disable_deblocking_filter_idc 2 when there are several slices, so no edge between slices is
@@ -115,6 +116,7 @@ public final class JavaH264Backend implements H264EncoderBackend {
         }
         ctx.frameNum = frameNum;
         ctx.deblockIdc = slices.length > 1 ? 2 : 0;
+        balanceSlices();
         List<byte[]> nals = new ArrayList<>(slices.length + 2);
         if (idr) {
             nals.add(sps);
@@ -134,6 +136,38 @@ public final class JavaH264Backend implements H264EncoderBackend {
         ref.invalidateHalf();
         frameNum = (frameNum + 1) % (1 << ParameterSets.LOG2_MAX_FRAME_NUM);
         return new EncodedVideoFrame(nals, frame.ptsUs(), frame.ptsUs(), idr);
+    }
+
+    /**
+     * Moves the slice boundaries so each thread gets about the same work: the rows are split where
+     * the previous picture's work, summed row by row, crosses each thread's share (each slice keeps
+     * at least one row). Work is estimated from the count of coded (not skipped) macroblocks, so
+     * the same input always gives the same stream.
+     */
+    private void balanceSlices() {
+        int n = slices.length;
+        long[] cost = ctx.rowCost;
+        long total = 0;
+        for (long c : cost) {
+            total += Math.max(1, c);
+        }
+        int row = 0;
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            int first = row;
+            if (i == n - 1) {
+                row = ctx.mbHeight;
+            } else {
+                long target = total * (i + 1) / n;
+                row++;
+                sum += Math.max(1, cost[first]);
+                while (row < ctx.mbHeight - (n - 1 - i) && sum + Math.max(1, cost[row]) / 2 < target) {
+                    sum += Math.max(1, cost[row]);
+                    row++;
+                }
+            }
+            slices[i].setRows(first, row);
+        }
     }
 
     /** Copies the frame's planes into the macroblock-aligned source, repeating the last column and row. */

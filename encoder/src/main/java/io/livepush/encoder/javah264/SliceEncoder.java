@@ -13,8 +13,8 @@ final class SliceEncoder {
     static final int[] BLK_RASTER = {0, 1, 4, 5, 2, 3, 6, 7, 8, 9, 12, 13, 10, 11, 14, 15};
 
     private final FrameContext ctx;
-    final int firstRow;
-    final int endRow;
+    private int firstRow;
+    private int endRow;
     private final BitWriter bw = new BitWriter();
     private final CodedMacroblock m = new CodedMacroblock();
     private final MacroblockWriter writer;
@@ -24,6 +24,7 @@ final class SliceEncoder {
     private final MotionSearch search;
 
     private int skipRun;
+    private int codedInRow;
     private long sliceBits;
 
     SliceEncoder(FrameContext ctx, int firstRow, int endRow) {
@@ -34,6 +35,12 @@ final class SliceEncoder {
         this.writer = new MacroblockWriter(ctx, bw, m);
         this.residual = new ResidualCoder(ctx, m);
         this.intra = new IntraCoder(ctx, m, residual);
+    }
+
+    /** Sets the macroblock rows of the next picture's slice: {@code firstRow..endRow-1}. */
+    void setRows(int firstRow, int endRow) {
+        this.firstRow = firstRow;
+        this.endRow = endRow;
     }
 
     /** @return bits of the last encoded slice NAL unit's RBSP */
@@ -50,9 +57,12 @@ final class SliceEncoder {
         skipRun = 0;
         int lambda = lambda(c.qp);
         for (int mby = firstRow; mby < endRow; mby++) {
+            codedInRow = 0;
             for (int mbx = 0; mbx < c.mbWidth; mbx++) {
                 encodeMacroblock(mbx, mby, lambda);
             }
+            // Work model for balancing: a skipped macroblock costs about a quarter of a coded one.
+            c.rowCost[mby] = c.mbWidth + 3 * codedInRow;
         }
         if (skipRun > 0) {
             bw.ue(skipRun);
@@ -134,6 +144,7 @@ final class SliceEncoder {
                 }
                 writer.write(mb, left, top, skipRun);
         skipRun = 0;
+        codedInRow++;
                 return;
             }
         }
@@ -142,6 +153,7 @@ final class SliceEncoder {
         }
         writer.write(mb, left, top, skipRun);
         skipRun = 0;
+        codedInRow++;
     }
 
     private void finishSkip(int mb, int x, int y) {
