@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "livepush", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "LivePush: capture, encode (H.264, 2 s GOP, SEI) and push to RTMP/RTMPS.",
         subcommands = {PushCommand.class, ServeCommand.class, DemoCommand.class, BenchCommand.class,
-                DevicesCommand.class})
+                DevicesCommand.class, MixerCommand.class, CohostDemoCommand.class})
 public final class LivePushCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
