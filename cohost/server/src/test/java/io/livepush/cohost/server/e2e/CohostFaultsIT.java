@@ -120,8 +120,9 @@ class CohostFaultsIT {
                 String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
                 Path log = dir.resolve("guest.log");
                 try (PeerProcess guest = PeerProcess.start(List.of(java, "-Xmx256m", "-cp",
-                        System.getProperty("java.class.path"), GuestMain.class.getName(),
-                        rig.server.localUri().toString(), rig.token("guest", CohostToken.Role.GUEST)), log)) {
+                        System.getProperty("java.class.path"), ParticipantMain.class.getName(),
+                        rig.server.localUri().toString(), rig.token("guest", CohostToken.Role.GUEST), "guest", "90", "1000",
+                        "640x360"), log)) {
                     await(() -> guest.output().contains("CONNECTED") || !guest.isAlive(), 30_000, "guest connected");
                     host.invite("guest");
                     await(() -> guest.output().contains("JOINED") || !guest.isAlive(), 30_000, "guest joined");
