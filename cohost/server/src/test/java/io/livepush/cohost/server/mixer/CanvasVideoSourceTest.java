@@ -36,11 +36,12 @@ class CanvasVideoSourceTest {
     @Test
     void thirtyFramesAtThirtyFpsSpanExactlyOneSecondSoTheGopLandsOnWholeSeconds() throws Exception {
         java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
-        MediaClock clock = new MediaClock(() -> nanos.addAndGet(10_000_000L), 0);
+        MediaClock clock = new MediaClock(nanos::get, 0);
         try (CanvasVideoSource src = new CanvasVideoSource(64, 36, 30, clock, c -> Map.of(), (c, s, h) -> { })) {
             long first = -1;
             long last = -1;
             for (int i = 0; i <= 60; i++) {
+                nanos.set(Math.round(i * 1e9 / 30) + 1000);
                 VideoFrame f = src.read();
                 if (i == 0) {
                     first = f.ptsUs();
