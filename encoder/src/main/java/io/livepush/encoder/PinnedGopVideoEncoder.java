@@ -156,6 +156,11 @@ public final class PinnedGopVideoEncoder implements VideoEncoder {
     }
 
     @Override
+    public boolean isKeyframeDue(long ptsUs) {
+        return gop.isKeyframeDue(ptsUs);
+    }
+
+    @Override
     public void sendSei(byte[] payload, SeiRepeat repeat) {
         sei.submit(payload, repeat);
     }

@@ -43,6 +43,13 @@ public interface VideoEncoder extends AutoCloseable {
     void requestKeyframe();
 
     /**
+     * Tells, from any thread, whether a frame with this timestamp would start a new GOP (it is at
+     * least the GOP length after the last IDR). A capture pipeline that has to drop frames because
+     * the encoder is behind must not drop that one, or the keyframe lands late and the GOP grows.
+     */
+    boolean isKeyframeDue(long ptsUs);
+
+    /**
      * Attaches an SEI {@code user_data_unregistered} payload to upcoming frames.
      *
      * @param payload 1..255 bytes of application data (copied)

@@ -21,6 +21,8 @@ public final class GopController {
     private boolean requestInFlight;
     private boolean haveIdr;
     private long lastIdrPtsUs;
+    /** The last IDR's timestamp as other threads may read it; {@link Long#MIN_VALUE} before the first. */
+    private volatile long publishedLastIdrPtsUs = Long.MIN_VALUE;
 
     /**
      * @param gopUs the longest IDR distance in microseconds, at least 1
@@ -64,8 +66,20 @@ public final class GopController {
         if (keyframe) {
             haveIdr = true;
             lastIdrPtsUs = ptsUs;
+            publishedLastIdrPtsUs = ptsUs;
             requestInFlight = false;
         }
+    }
+
+    /**
+     * Tells, from any thread, whether a frame with this timestamp starts a new GOP by the time rule
+     * (the first frame, or {@code >= gopUs} after the last IDR, or a timestamp before it). A capture
+     * thread that must drop frames uses it to never drop the one frame the GOP needs. Pending
+     * keyframe requests are not counted: any frame satisfies those.
+     */
+    public boolean isKeyframeDue(long ptsUs) {
+        long last = publishedLastIdrPtsUs;
+        return last == Long.MIN_VALUE || ptsUs < last || ptsUs - last >= gopUs;
     }
 
     /** Asks for the next encoded frame to be an IDR; thread-safe. */

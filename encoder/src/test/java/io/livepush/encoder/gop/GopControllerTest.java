@@ -123,6 +123,20 @@ class GopControllerTest {
     }
 
     @Test
+    void keyframeDueIsTheTimeRuleAsSeenFromAnotherThreadIgnoringRequests() {
+        GopController gop = new GopController(2_000_000);
+        assertTrue(gop.isKeyframeDue(5_000), "the first frame is always due");
+        gop.onEncoded(0, true);
+        assertFalse(gop.isKeyframeDue(1_999_999));
+        assertTrue(gop.isKeyframeDue(2_000_000));
+        assertTrue(gop.isKeyframeDue(-1), "a timestamp before the last IDR restarts the GOP");
+        gop.requestKeyframe();
+        assertFalse(gop.isKeyframeDue(1_000_000), "a request is satisfied by any frame; none is kept for it");
+        gop.onEncoded(1_000_000, false);
+        assertFalse(gop.isKeyframeDue(1_999_999), "an inter frame does not move the GOP");
+    }
+
+    @Test
     void keyframeRequestForcesTheNextFrameAndRestartsTheGop() {
         GopController gop = new GopController(GOP_US);
         long[] pts = regular(30);

@@ -6,8 +6,8 @@ import io.livepush.capture.VideoSource;
 import io.livepush.encoder.EncodedVideoFrame;
 import io.livepush.encoder.VideoEncoder;
 import io.livepush.encoder.sei.SeiRepeat;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -17,8 +17,9 @@ import java.util.function.Consumer;
  * source and hands frames to an encoder thread ({@code livepush-video-encoder}) through a queue of
  * {@value #HANDOFF_FRAMES} frames; encoded access units go to the send queue.
  *
- * <p>When the encoder falls behind by more than the handoff queue and one frame interval, the newest
- * raw frame is released and counted as dropped, so latency never builds up before the encoder. The encoder is used only on
+ * <p>When the encoder falls behind by more than the handoff queue and one frame interval, a raw
+ * frame is released and counted as dropped, so latency never builds up before the encoder: the
+ * newest, unless it is the frame that starts the next GOP (then the oldest queued one goes). The encoder is used only on
  * the encoder thread, except for the thread-safe calls of {@link VideoEncoder}. {@link #stop()}
  * joins both threads and releases every frame still queued.
  */
@@ -30,7 +31,7 @@ final class VideoTrack {
     private final MediaClock clock;
     private final boolean seiTimestamps;
     private final MediaFanOut sendQueue;
-    private final BlockingQueue<VideoFrame> handoff = new ArrayBlockingQueue<>(HANDOFF_FRAMES);
+    private final BlockingDeque<VideoFrame> handoff = new LinkedBlockingDeque<>(HANDOFF_FRAMES);
     private final AtomicLong framesIn = new AtomicLong();
     private final AtomicLong framesEncoded = new AtomicLong();
     private final AtomicLong droppedBeforeEncode = new AtomicLong();
@@ -67,9 +68,35 @@ final class VideoTrack {
             // Wait at most one frame interval for the encoder, then drop: a live source must not
             // build latency up in front of a slow encoder.
             if (!handoff.offer(frame, frameIntervalUs, TimeUnit.MICROSECONDS)) {
-                frame.release();
-                droppedBeforeEncode.incrementAndGet();
+                dropOneKeepingTheGopStart(frame);
             }
+        }
+    }
+
+    /**
+     * The encoder is behind and a frame must go. Normally the newest one; but when the newest is the
+     * frame that starts the next GOP (and no older queued frame does), the oldest queued frame goes
+     * instead, so the IDR still lands on the first frame {@code >= gop} after the last one and the
+     * GOP never grows because the machine was busy. Only this thread inserts, so the removal always
+     * makes room.
+     */
+    private void dropOneKeepingTheGopStart(VideoFrame newest) {
+        droppedBeforeEncode.incrementAndGet();
+        if (!encoder.isKeyframeDue(newest.ptsUs())) {
+            newest.release();
+            return;
+        }
+        VideoFrame oldest = handoff.pollFirst();
+        if (oldest != null && encoder.isKeyframeDue(oldest.ptsUs())) {
+            handoff.offerFirst(oldest);
+            newest.release();
+            return;
+        }
+        if (oldest != null) {
+            oldest.release();
+        }
+        if (!handoff.offerLast(newest)) {
+            newest.release();
         }
     }
 
