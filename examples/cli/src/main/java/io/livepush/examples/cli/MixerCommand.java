@@ -75,11 +75,11 @@ final class MixerCommand implements Callable<Integer> {
         if (fps < 1 || fps > 60) {
             throw new IllegalArgumentException("--fps " + fps + " is not allowed (expected 1..60)");
         }
-        byte[] secret = secret();
         LiveStreamConfig out = LiveStreamConfig.builder(output).videoEncoder(encoder)
                 .video(VideoEncoderConfig.builder().size(size.width(), size.height()).fps(fps)
                         .bitrateBps(videoKbps * 1000).gopSeconds(2).build()).build();
         MixerConfig config = MixerConfig.builder(out).layout(layout(layout)).build();
+        byte[] secret = secret();
         SignalingConfig.Builder signaling = SignalingConfig.builder().bindAddress(InetAddress.getByName(bind)).port(port)
                 .tokenVerifier(new TokenVerifier(secret, Clock.systemUTC()));
         CountDownLatch stop = new CountDownLatch(1);
