@@ -22,7 +22,7 @@ final class ClientFrameHandler extends SimpleChannelInboundHandler<WebSocketFram
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-            session.handshakeComplete();
+            session.handshakeComplete(ctx.channel());
         }
         super.userEventTriggered(ctx, evt);
     }

@@ -148,7 +148,12 @@ final class DefaultCohostSession implements CohostSession {
 
     // ---- from the Netty event loop ----
 
-    void handshakeComplete() {
+    /**
+     * The WebSocket is up: say hello on it. The channel is taken from the handler, not from the
+     * connect future's listener, which may run after the handshake has already completed.
+     */
+    void handshakeComplete(Channel ch) {
+        channel = ch;
         send(new SignalMessage.Hello(token));
     }
 
