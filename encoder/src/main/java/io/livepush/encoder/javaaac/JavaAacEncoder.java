@@ -2,13 +2,11 @@ package io.livepush.encoder.javaaac;
 
 import io.livepush.capture.AudioFrame;
 import io.livepush.encoder.audio.AacAudioSpecificConfig;
+import io.livepush.encoder.audio.AacFramePipeline;
 import io.livepush.encoder.audio.AudioCodec;
 import io.livepush.encoder.audio.AudioEncoder;
 import io.livepush.encoder.audio.AudioEncoderConfig;
 import io.livepush.encoder.audio.EncodedAudioFrame;
-import io.livepush.encoder.audio.PcmFrameAssembler;
-import io.livepush.encoder.audio.SampleClock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,18 +32,10 @@ public final class JavaAacEncoder implements AudioEncoder {
     /** Silent frames {@link #flush()} adds to push the delayed tail out. */
     static final int DRAIN_FRAMES = (CODEC_DELAY_SAMPLES + 1023) / 1024;
 
-    private enum State { OPEN, FLUSHED, CLOSED }
-
     private final AudioEncoderConfig config;
     private final byte[] audioSpecificConfig;
-    private final int frameSamples = AudioCodec.AAC_LC.frameSamples();
     private final AacFrameEncoder frameEncoder;
-    private final PcmFrameAssembler assembler;
-    private final PcmFrameAssembler.FrameSink sink = this::encodeFrame;
-    private SampleClock clock;
-    private long framesOut;
-    private List<EncodedAudioFrame> pending;
-    private State state = State.OPEN;
+    private final AacFramePipeline pipeline;
 
     /**
      * Opens an encoder; prefer {@link io.livepush.encoder.audio.AudioEncoders#create}.
@@ -64,7 +54,7 @@ public final class JavaAacEncoder implements AudioEncoder {
         this.config = config;
         this.audioSpecificConfig = AacAudioSpecificConfig.aacLc(config.sampleRate(), config.channels()).toBytes();
         this.frameEncoder = new AacFrameEncoder(config.sampleRate(), config.channels(), config.bitrate());
-        this.assembler = new PcmFrameAssembler(config.channels(), frameSamples);
+        this.pipeline = new AacFramePipeline("java AAC", config, CODEC_DELAY_SAMPLES, frameEncoder::encode);
     }
 
     @Override
@@ -89,64 +79,16 @@ public final class JavaAacEncoder implements AudioEncoder {
 
     @Override
     public List<EncodedAudioFrame> encode(AudioFrame frame) {
-        requireState(State.OPEN, "encode");
-        if (frame == null) {
-            throw new IllegalArgumentException("audio frame is null (expected an AudioFrame of "
-                    + config.sampleRate() + " Hz " + config.channels() + " ch)");
-        }
-        if (frame.sampleRate() != config.sampleRate() || frame.channels() != config.channels()) {
-            throw new IllegalArgumentException("audio frame is " + frame.sampleRate() + " Hz " + frame.channels()
-                    + " ch but the encoder is configured for " + config.sampleRate() + " Hz " + config.channels() + " ch");
-        }
-        if (clock == null) {
-            clock = new SampleClock(config.sampleRate(), frame.ptsUs());
-        }
-        pending = new ArrayList<>(frame.sampleCount() / frameSamples + 1);
-        assembler.append(frame.samples(), sink);
-        return takePending();
+        return pipeline.encode(frame);
     }
 
     @Override
     public List<EncodedAudioFrame> flush() {
-        requireState(State.OPEN, "flush");
-        state = State.FLUSHED;
-        pending = new ArrayList<>(1 + DRAIN_FRAMES);
-        if (clock == null) {
-            return takePending();
-        }
-        assembler.padAndEmit(sink);
-        short[] silence = new short[frameSamples * config.channels()];
-        for (int i = 0; i < DRAIN_FRAMES; i++) {
-            assembler.append(silence, sink);
-        }
-        return takePending();
+        return pipeline.flush();
     }
 
     @Override
     public void close() {
-        state = State.CLOSED;
-    }
-
-    private void encodeFrame(short[] interleaved) {
-        byte[] data = frameEncoder.encode(interleaved);
-        long firstSample = framesOut * frameSamples - CODEC_DELAY_SAMPLES;
-        framesOut++;
-        if (firstSample < 0) {
-            return; // decodes to priming before the first input sample: dropped (see the class comment)
-        }
-        pending.add(new EncodedAudioFrame(data, clock.ptsUs(firstSample), frameSamples));
-    }
-
-    private List<EncodedAudioFrame> takePending() {
-        List<EncodedAudioFrame> out = pending;
-        pending = null;
-        return out;
-    }
-
-    private void requireState(State wanted, String call) {
-        if (state != wanted) {
-            throw new IllegalStateException("cannot " + call + ": the java AAC encoder is " + state.name().toLowerCase()
-                    + " (expected " + wanted.name().toLowerCase() + ")");
-        }
+        pipeline.close();
     }
 }

@@ -6,13 +6,12 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import io.livepush.capture.AudioFrame;
 import io.livepush.encoder.audio.AacAudioSpecificConfig;
+import io.livepush.encoder.audio.AacFramePipeline;
 import io.livepush.encoder.audio.AudioCodec;
 import io.livepush.encoder.audio.AudioEncoder;
 import io.livepush.encoder.audio.AudioEncoderConfig;
 import io.livepush.encoder.audio.AudioEncoderException;
 import io.livepush.encoder.audio.EncodedAudioFrame;
-import io.livepush.encoder.audio.PcmFrameAssembler;
-import io.livepush.encoder.audio.SampleClock;
 import io.livepush.natives.voaacenc.AacEncParam;
 import io.livepush.natives.voaacenc.VoAacEnc;
 import io.livepush.natives.voaacenc.VoAacEncLibrary;
@@ -22,7 +21,6 @@ import io.livepush.natives.voaacenc.VoCodecBuffer;
 import io.livepush.natives.voaacenc.VoCodecInitUserData;
 import io.livepush.natives.voaacenc.VoMemOperator;
 import io.livepush.natives.voaacenc.VoReturnCode;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -58,11 +56,10 @@ public final class VoAacEncoder implements AudioEncoder {
     /** Silent frames {@link #flush()} adds to push the delayed tail out of the codec. */
     static final int DRAIN_FRAMES = (CODEC_DELAY_SAMPLES + 1023) / 1024;
 
-    private enum State { OPEN, FLUSHED, CLOSED }
-
     private final AudioEncoderConfig config;
     private final byte[] audioSpecificConfig;
     private final int frameSamples = AudioCodec.AAC_LC.frameSamples();
+    private final AacFramePipeline pipeline;
     private final VoAudioCodecApi api;
     /** Referenced by the codec through {@link #userData}; kept reachable until close. */
     private final VoMemOperator memOperator;
@@ -73,12 +70,6 @@ public final class VoAacEncoder implements AudioEncoder {
     private final VoCodecBuffer input = new VoCodecBuffer();
     private final VoCodecBuffer output = new VoCodecBuffer();
     private final VoAudioOutputInfo outputInfo = new VoAudioOutputInfo();
-    private final PcmFrameAssembler assembler;
-    private final PcmFrameAssembler.FrameSink sink = this::encodeFrame;
-    private SampleClock clock;
-    private long framesOut;
-    private List<EncodedAudioFrame> pending;
-    private State state = State.OPEN;
 
     /**
      * Opens a codec instance; prefer {@link io.livepush.encoder.audio.AudioEncoders#create}.
@@ -117,7 +108,7 @@ public final class VoAacEncoder implements AudioEncoder {
         }
         this.pcm = new Memory(2L * frameSamples * config.channels());
         this.aac = new Memory((long) VoAacEnc.MAX_FRAME_BYTES_PER_CHANNEL * config.channels());
-        this.assembler = new PcmFrameAssembler(config.channels(), frameSamples);
+        this.pipeline = new AacFramePipeline("vo-aacenc", config, CODEC_DELAY_SAMPLES, this::encodeFrame);
     }
 
     @Override
@@ -142,41 +133,19 @@ public final class VoAacEncoder implements AudioEncoder {
 
     @Override
     public List<EncodedAudioFrame> encode(AudioFrame frame) {
-        requireState(State.OPEN, "encode");
-        if (frame.sampleRate() != config.sampleRate() || frame.channels() != config.channels()) {
-            throw new IllegalArgumentException("audio frame is " + frame.sampleRate() + " Hz " + frame.channels()
-                    + " ch but the encoder is configured for " + config.sampleRate() + " Hz " + config.channels() + " ch");
-        }
-        if (clock == null) {
-            clock = new SampleClock(config.sampleRate(), frame.ptsUs());
-        }
-        pending = new ArrayList<>(frame.sampleCount() / frameSamples + 1);
-        assembler.append(frame.samples(), sink);
-        return takePending();
+        return pipeline.encode(frame);
     }
 
     @Override
     public List<EncodedAudioFrame> flush() {
-        requireState(State.OPEN, "flush");
-        state = State.FLUSHED;
-        pending = new ArrayList<>(1 + DRAIN_FRAMES);
-        if (clock == null) {
-            return takePending();
-        }
-        assembler.padAndEmit(sink);
-        short[] silence = new short[frameSamples * config.channels()];
-        for (int i = 0; i < DRAIN_FRAMES; i++) {
-            assembler.append(silence, sink);
-        }
-        return takePending();
+        return pipeline.flush();
     }
 
     @Override
     public void close() {
-        if (state == State.CLOSED) {
+        if (!pipeline.close()) {
             return;
         }
-        state = State.CLOSED;
         long rc = VoReturnCode.of(api.Uninit.invoke(handle));
         pcm.close();
         aac.close();
@@ -186,7 +155,7 @@ public final class VoAacEncoder implements AudioEncoder {
     }
 
     /** Encodes one whole frame of interleaved PCM into one raw AAC frame. */
-    private void encodeFrame(short[] interleaved) {
+    private byte[] encodeFrame(short[] interleaved) {
         pcm.write(0, interleaved, 0, interleaved.length);
         input.set(pcm, pcm.size());
         check(api.SetInputData.invoke(handle, input), "SetInputData");
@@ -199,25 +168,7 @@ public final class VoAacEncoder implements AudioEncoder {
                     + " input bytes and wrote " + length + " bytes (expected all input, 1.." + aac.size() + " bytes) ("
                     + config + ")");
         }
-        long firstSample = framesOut * frameSamples - CODEC_DELAY_SAMPLES;
-        framesOut++;
-        if (firstSample < 0) {
-            return; // decodes to priming before the first input sample: dropped (see the class comment)
-        }
-        pending.add(new EncodedAudioFrame(aac.getByteArray(0, length), clock.ptsUs(firstSample), frameSamples));
-    }
-
-    private List<EncodedAudioFrame> takePending() {
-        List<EncodedAudioFrame> out = pending;
-        pending = null;
-        return out;
-    }
-
-    private void requireState(State wanted, String call) {
-        if (state != wanted) {
-            throw new IllegalStateException("cannot " + call + ": the vo-aacenc encoder is " + state.name().toLowerCase()
-                    + " (expected " + wanted.name().toLowerCase() + ")");
-        }
+        return aac.getByteArray(0, length);
     }
 
     private void check(NativeLong rc, String call) {
