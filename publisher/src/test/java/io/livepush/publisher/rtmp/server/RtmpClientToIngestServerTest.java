@@ -160,12 +160,20 @@ class RtmpClientToIngestServerTest {
     @Test
     void recordDirectoryGetsOneFilePerStreamNamedWithoutTheQuery() throws Exception {
         assertEquals("abc_def.flv", RtmpIngestServer.fileName("abc.def?token=1"));
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         try (RtmpIngestServer server = RtmpIngestServer.start(RtmpIngestConfig.builder()
-                .recordDirectory(dir.resolve("rec")).build())) {
+                .recordDirectory(dir.resolve("rec")).listener(new RtmpIngestListener() {
+                    @Override
+                    public void onPublishEnd(String streamKeyRedacted) {
+                        ended.countDown();
+                    }
+                }).build())) {
             RtmpPublishSession s = RtmpClient.publish(url(server, "stream1?token=x"), RtmpClientConfig.defaults(), null)
                     .get(5, TimeUnit.SECONDS);
             s.sendVideo(0, Unpooled.wrappedBuffer(new byte[] {0x17, 0, 0, 0, 0}));
             s.close();
+            // The client's close returns once its bytes are written; the server reads them a moment later.
+            assertTrue(ended.await(5, TimeUnit.SECONDS), "the server saw the publish end");
         }
         try (FlvReader reader = FlvReader.open(dir.resolve("rec/stream1.flv"))) {
             FlvTag tag = reader.next();
