@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livepush.capture.AudioFrame;
 import io.livepush.encoder.audio.AudioCodec;
+import io.livepush.encoder.audio.AacFramingCheck;
 import io.livepush.encoder.audio.AudioEncoder;
 import io.livepush.encoder.audio.AudioEncoderConfig;
 import io.livepush.encoder.audio.AudioEncoderProvider;
 import io.livepush.encoder.audio.AudioEncoders;
 import io.livepush.encoder.audio.EncodedAudioFrame;
 import io.livepush.encoder.EncoderUnavailableException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,41 +25,7 @@ class JavaAacEncoderTest {
     @ParameterizedTest(name = "{0} Hz {1} ch in {2}-sample blocks")
     @CsvSource({"48000, 2, 960", "48000, 1, 441", "44100, 2, 1000", "44100, 1, 4096", "48000, 2, 1"})
     void emitsOneFramePer1024SamplesStampedWithTheInputSampleItDecodesTo(int rate, int channels, int block) {
-        AudioEncoderConfig config = AudioEncoderConfig.builder().sampleRate(rate).channels(channels).bitrate(96_000).build();
-        long firstPts = 5_000_123L;
-        int blocks = (int) Math.ceil(20_480.0 / block);
-        short[] signal = TestSignals.sine(rate, channels, blocks * block, 440);
-        List<EncodedAudioFrame> out = new ArrayList<>();
-        try (AudioEncoder enc = AudioEncoders.create("java", config)) {
-            long sample = 0;
-            for (int b = 0; b < blocks; b++) {
-                long jitter = (b % 3) * 700L;
-                long pts = firstPts + sample * 1_000_000L / rate + (b == 0 ? 0 : jitter);
-                short[] part = java.util.Arrays.copyOfRange(signal, (int) sample * channels, (int) (sample + block) * channels);
-                List<EncodedAudioFrame> got = enc.encode(new AudioFrame(part, rate, channels, pts));
-                sample += block;
-                // Frames 0 and 1 decode to priming before the first input sample and are dropped.
-                assertEquals(Math.max(0, sample / 1024 - 2) - out.size(), got.size(), "frames completed by block " + b);
-                out.addAll(got);
-            }
-            assertEquals(sample / 1024 - 2, out.size());
-            for (int k = 0; k < out.size(); k++) {
-                EncodedAudioFrame f = out.get(k);
-                // Output frame k + 2 decodes to input samples from (k + 2) * 1024 - 1600 on.
-                long firstSample = (k + 2) * 1024L - JavaAacEncoder.CODEC_DELAY_SAMPLES;
-                assertEquals(firstPts + Math.round(firstSample * 1e6 / rate), f.ptsUs(), "pts of frame " + k);
-                assertEquals(1024, f.samples());
-                assertTrue(f.data().length > 0 && f.data().length <= 768 * channels, "frame " + k + " size " + f.data().length);
-                assertTrue(!((f.data()[0] & 0xFF) == 0xFF && (f.data()[1] & 0xF0) == 0xF0), "frame " + k + " starts with ADTS");
-            }
-            long leftover = sample % 1024;
-            List<EncodedAudioFrame> tail = enc.flush();
-            assertEquals((leftover > 0 ? 1 : 0) + JavaAacEncoder.DRAIN_FRAMES, tail.size(), "frames from flush");
-            for (int i = 0; i < tail.size(); i++) {
-                long firstSample = (out.size() + 2 + i) * 1024L - JavaAacEncoder.CODEC_DELAY_SAMPLES;
-                assertEquals(firstPts + Math.round(firstSample * 1e6 / rate), tail.get(i).ptsUs());
-            }
-        }
+        AacFramingCheck.check("java", JavaAacEncoder.CODEC_DELAY_SAMPLES, JavaAacEncoder.DRAIN_FRAMES, rate, channels, block);
     }
 
     @ParameterizedTest(name = "{0} at {1} bps, {2} ch")
