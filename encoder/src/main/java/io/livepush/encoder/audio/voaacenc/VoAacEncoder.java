@@ -26,7 +26,7 @@ import java.util.List;
 /**
  * AAC-LC through vo-aacenc: raw frames ({@code adtsUsed = 0}), 1024 samples per channel each.
  *
- * <p>PCM is cut into whole frames in Java ({@link PcmFrameAssembler}) and each frame is handed to
+ * <p>PCM is cut into whole frames in Java ({@link io.livepush.encoder.audio.PcmFrameAssembler}) and each frame is handed to
  * the codec with one {@code SetInputData} + {@code GetOutputData} pair, so the codec never keeps a
  * partial frame of its own. The PCM and AAC native buffers and the descriptor structs are
  * allocated once, when the encoder opens.
