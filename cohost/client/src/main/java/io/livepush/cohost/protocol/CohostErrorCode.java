@@ -31,6 +31,14 @@ public enum CohostErrorCode {
     ROOM_FULL,
     /** The mixer refused or could not take the participant's leg. */
     MIXER_UNAVAILABLE,
+    /**
+     * A handover message the audience key's handover does not expect now: {@code hostUnpublished}
+     * before {@code mixReady}, {@code hostLive} without a return, or a second {@code handoverRequest}
+     * while one runs or the mix already holds the key.
+     */
+    HANDOVER_OUT_OF_ORDER,
+    /** The mix was not ready (a picture from every participant) within the handover's timeout. */
+    MIX_NOT_READY,
     /** An unexpected failure on the other side. */
     INTERNAL
 }

@@ -11,7 +11,10 @@ import io.livepush.cohost.protocol.SignalMessage.Answer;
 import io.livepush.cohost.protocol.SignalMessage.Cancel;
 import io.livepush.cohost.protocol.SignalMessage.Decline;
 import io.livepush.cohost.protocol.SignalMessage.Error;
+import io.livepush.cohost.protocol.SignalMessage.HandoverRequest;
 import io.livepush.cohost.protocol.SignalMessage.Hello;
+import io.livepush.cohost.protocol.SignalMessage.HostLive;
+import io.livepush.cohost.protocol.SignalMessage.HostUnpublished;
 import io.livepush.cohost.protocol.SignalMessage.Ice;
 import io.livepush.cohost.protocol.SignalMessage.Invitation;
 import io.livepush.cohost.protocol.SignalMessage.Invite;
@@ -21,8 +24,13 @@ import io.livepush.cohost.protocol.SignalMessage.Join;
 import io.livepush.cohost.protocol.SignalMessage.Joined;
 import io.livepush.cohost.protocol.SignalMessage.Kick;
 import io.livepush.cohost.protocol.SignalMessage.Leave;
+import io.livepush.cohost.protocol.SignalMessage.MixFailed;
+import io.livepush.cohost.protocol.SignalMessage.MixLive;
+import io.livepush.cohost.protocol.SignalMessage.MixReady;
+import io.livepush.cohost.protocol.SignalMessage.MixUnpublished;
 import io.livepush.cohost.protocol.SignalMessage.Offer;
 import io.livepush.cohost.protocol.SignalMessage.Participant;
+import io.livepush.cohost.protocol.SignalMessage.ReturnRequest;
 import io.livepush.cohost.protocol.SignalMessage.Welcome;
 import io.livepush.cohost.token.CohostToken;
 import java.io.IOException;
@@ -101,12 +109,17 @@ public final class SignalCodec {
                 g.writeStringField("sdpMid", i.sdpMid());
                 g.writeNumberField("sdpMLineIndex", i.sdpMLineIndex());
                 g.writeStringField("candidate", i.candidate());
+            } else if (m instanceof HandoverRequest h) {
+                g.writeNumberField("timeoutMs", h.timeoutMs());
+            } else if (m instanceof MixFailed f) {
+                g.writeStringField("stage", f.stage().name());
+                g.writeStringField("reason", f.reason());
             } else if (m instanceof Error e) {
                 g.writeStringField("code", e.code().name());
                 g.writeStringField("message", e.message());
                 g.writeStringField("inReplyTo", e.inReplyTo());
             }
-            // Leave has no fields.
+            // Leave, MixReady, HostUnpublished, MixLive, ReturnRequest, MixUnpublished and HostLive have no fields.
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -151,6 +164,14 @@ public final class SignalCodec {
                 case "offer" -> new Offer(str(f, "sdp"));
                 case "answer" -> new Answer(str(f, "sdp"));
                 case "ice" -> new Ice(optStr(f, "sdpMid"), Math.toIntExact(num(f, "sdpMLineIndex")), str(f, "candidate"));
+                case "handoverRequest" -> new HandoverRequest(num(f, "timeoutMs"));
+                case "mixReady" -> new MixReady();
+                case "hostUnpublished" -> new HostUnpublished();
+                case "mixLive" -> new MixLive();
+                case "mixFailed" -> new MixFailed(enumOf(MixFailed.Stage.class, f, "stage"), str(f, "reason"));
+                case "returnRequest" -> new ReturnRequest();
+                case "mixUnpublished" -> new MixUnpublished();
+                case "hostLive" -> new HostLive();
                 case "error" -> new Error(enumOf(CohostErrorCode.class, f, "code"), str(f, "message"), optStr(f, "inReplyTo"));
                 default -> throw new CohostException(CohostErrorCode.UNKNOWN_MESSAGE,
                         "message type '" + clip(t) + "' is not known");

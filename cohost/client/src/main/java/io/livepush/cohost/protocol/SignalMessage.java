@@ -20,6 +20,12 @@ import java.util.Objects;
  * C leave{}  C kick{userId} (host) -> S kick{userId} to the kicked participant
  * C offer{sdp} S answer{sdp} C/S ice{sdpMid, sdpMLineIndex, candidate}
  * S error{code, message, inReplyTo}
+ *
+ * The audience key's handover (host only; cohost/HANDOVER.md):
+ * C handoverRequest{timeoutMs}  S mixReady{}         the mix shows everyone and can publish at once
+ * C hostUnpublished{}           S mixLive{} | mixFailed{stage, reason}
+ * C returnRequest{}             S mixUnpublished{}   the mixer no longer publishes to the audience key
+ * C hostLive{}                                       the host's own stream holds the key again
  * </pre>
  */
 public sealed interface SignalMessage {
@@ -27,6 +33,10 @@ public sealed interface SignalMessage {
     int MAX_ID_LENGTH = 128;
     /** Longest SDP or candidate accepted in a message, in characters. */
     int MAX_SDP_LENGTH = 60_000;
+    /** Shortest {@link HandoverRequest#timeoutMs()}. */
+    long MIN_HANDOVER_TIMEOUT_MS = 100;
+    /** Longest {@link HandoverRequest#timeoutMs()}. */
+    long MAX_HANDOVER_TIMEOUT_MS = 120_000;
 
     /** @return the wire name of this message, the value of its {@code "type"} field */
     String type();
@@ -318,6 +328,108 @@ public sealed interface SignalMessage {
         @Override
         public String type() {
             return "ice";
+        }
+    }
+
+    /**
+     * The host asks the mixer to take the audience key: the mixer answers {@link MixReady} once every
+     * participant in the mix has delivered a picture, or {@link MixFailed} (stage {@code READY}) when
+     * that takes longer than {@code timeoutMs}. The audience URL is the mixer's own configuration.
+     *
+     * @param timeoutMs how long the mixer may take to get ready, {@value #MIN_HANDOVER_TIMEOUT_MS}..{@value
+     *     #MAX_HANDOVER_TIMEOUT_MS}; the same bound applies to its publish after {@link HostUnpublished}
+     */
+    record HandoverRequest(long timeoutMs) implements SignalMessage {
+        /** Validates. */
+        public HandoverRequest {
+            if (timeoutMs < MIN_HANDOVER_TIMEOUT_MS || timeoutMs > MAX_HANDOVER_TIMEOUT_MS) {
+                throw new IllegalArgumentException("timeoutMs is " + timeoutMs + " (expected "
+                        + MIN_HANDOVER_TIMEOUT_MS + ".." + MAX_HANDOVER_TIMEOUT_MS + ")");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "handoverRequest";
+        }
+    }
+
+    /** The mix is composed with everyone and will publish the moment the host has unpublished. */
+    record MixReady() implements SignalMessage {
+        @Override
+        public String type() {
+            return "mixReady";
+        }
+    }
+
+    /** The host's own stream has left the audience key; the mixer publishes to it now. */
+    record HostUnpublished() implements SignalMessage {
+        @Override
+        public String type() {
+            return "hostUnpublished";
+        }
+    }
+
+    /** The ingest accepted the mix on the audience key; its first frame was a keyframe. */
+    record MixLive() implements SignalMessage {
+        @Override
+        public String type() {
+            return "mixLive";
+        }
+    }
+
+    /**
+     * The mixer could not take the audience key; it does not publish to it.
+     *
+     * @param stage where it failed: {@code READY} (the host's stream was never touched and goes on) or
+     *     {@code PUBLISH} (the host has unpublished and must publish again)
+     * @param reason a human-readable explanation
+     */
+    record MixFailed(Stage stage, String reason) implements SignalMessage {
+        /** Where a handover failed. */
+        public enum Stage {
+            /** Not every participant delivered a picture in time. */
+            READY,
+            /** The ingest did not accept the mix in time. */
+            PUBLISH
+        }
+
+        /** Validates. */
+        public MixFailed {
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String type() {
+            return "mixFailed";
+        }
+    }
+
+    /**
+     * The host asks for the audience key back (or abandons a handover it started): the mixer stops
+     * publishing and answers {@link MixUnpublished}, in any state.
+     */
+    record ReturnRequest() implements SignalMessage {
+        @Override
+        public String type() {
+            return "returnRequest";
+        }
+    }
+
+    /** The mixer no longer publishes to the audience key (its legs stay); the host may publish. */
+    record MixUnpublished() implements SignalMessage {
+        @Override
+        public String type() {
+            return "mixUnpublished";
+        }
+    }
+
+    /** The host's own stream publishes to the audience key again. */
+    record HostLive() implements SignalMessage {
+        @Override
+        public String type() {
+            return "hostLive";
         }
     }
 

@@ -40,6 +40,14 @@ class SignalCodecTest {
                 new SignalMessage.Answer("v=0\r\n\"quoted\" \\ \u00e9\r\n"),
                 new SignalMessage.Ice("0", 0, "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host"),
                 new SignalMessage.Ice(null, 3, ""),
+                new SignalMessage.HandoverRequest(10_000),
+                new SignalMessage.MixReady(),
+                new SignalMessage.HostUnpublished(),
+                new SignalMessage.MixLive(),
+                new SignalMessage.MixFailed(SignalMessage.MixFailed.Stage.PUBLISH, "ingest refused"),
+                new SignalMessage.ReturnRequest(),
+                new SignalMessage.MixUnpublished(),
+                new SignalMessage.HostLive(),
                 new SignalMessage.Error(CohostErrorCode.NOT_HOST, "only a host may invite", "invite:bob"),
                 new SignalMessage.Error(CohostErrorCode.INTERNAL, "x", null));
     }
