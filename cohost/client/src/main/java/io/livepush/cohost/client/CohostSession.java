@@ -3,7 +3,10 @@ package io.livepush.cohost.client;
 import io.livepush.capture.AudioSource;
 import io.livepush.capture.VideoSource;
 import io.livepush.cohost.token.CohostToken;
+import io.livepush.publisher.stream.LiveStream;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * An authenticated connection to the co-host signaling server. Every call returns at once; the
@@ -64,6 +67,39 @@ public interface CohostSession extends AutoCloseable {
      * @throws IllegalStateException when this user is not co-hosting (no leg)
      */
     void sendSei(byte[] payload);
+
+    /**
+     * Hands the audience's stream key from the host's own stream to the mix, over signaling, by the
+     * rules of {@link AudienceRelay} (host only): asks the mixer to get ready ({@code handoverRequest}),
+     * waits for {@code mixReady} with {@code hostStream} untouched, closes {@code hostStream}, tells the
+     * mixer ({@code hostUnpublished}) and waits for {@code mixLive}. The mixer publishes to the audience
+     * URL of its own configuration. Runs on the session's handover thread; one handover at a time.
+     *
+     * @param hostStream the host's running stream to the audience key
+     * @param hostRestart makes a new, not started host stream to the same key, for the fallback
+     * @param timeout how long each step may take, 100 ms .. 120 s
+     * @return completes with the switch; exceptionally with a {@link io.livepush.cohost.CohostException}:
+     *     {@code MIX_NOT_READY} or the server's refusal ({@code NOT_HOST}, {@code HANDOVER_OUT_OF_ORDER})
+     *     with {@code hostStream} untouched, or a {@link HandoverFailedException} whose
+     *     {@link HandoverFailedException#fallback()} is the restarted host stream
+     * @throws IllegalArgumentException for a timeout out of range
+     */
+    CompletableFuture<AudienceSwitch> handOverToMix(LiveStream hostStream, Supplier<LiveStream> hostRestart,
+            Duration timeout);
+
+    /**
+     * Takes the audience key back from the mix (host only): {@code returnRequest}, waits for
+     * {@code mixUnpublished}, starts a new host stream, then tells the mixer {@code hostLive}. The
+     * participants stay in the mix. Runs on the session's handover thread; one handover at a time.
+     *
+     * @param hostStream makes the host's new, not started stream to the audience key
+     * @param timeout how long each step may take, 100 ms .. 120 s
+     * @return completes with the switch holding the host's running stream; exceptionally with a
+     *     {@link io.livepush.cohost.CohostException} ({@code MIXER_UNAVAILABLE}: the mix did not leave the
+     *     key; {@link HandoverFailedException}: the host's stream was not accepted)
+     * @throws IllegalArgumentException for a timeout out of range
+     */
+    CompletableFuture<AudienceSwitch> returnToHost(Supplier<LiveStream> hostStream, Duration timeout);
 
     /** Closes the leg and the connection; idempotent. */
     @Override

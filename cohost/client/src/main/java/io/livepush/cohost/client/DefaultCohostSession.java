@@ -29,7 +29,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.livepush.publisher.stream.LiveStream;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,6 +47,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +69,9 @@ final class DefaultCohostSession implements CohostSession {
     private final RtcRuntime givenRuntime;
     private final ExecutorService thread;
     private final EventLoopGroup group;
+    private final ExecutorService handoverThread;
+    private final AtomicBoolean handingOver = new AtomicBoolean();
+    private final RemoteMix remoteMix;
     private final CompletableFuture<CohostSession> connected = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Channel channel;
@@ -97,6 +103,9 @@ final class DefaultCohostSession implements CohostSession {
         this.givenRuntime = runtime;
         this.thread = Executors.newSingleThreadExecutor(new DefaultThreadFactory("livepush-cohost-client-" + serial, true));
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("livepush-cohost-io-" + serial, true));
+        this.handoverThread = Executors.newSingleThreadExecutor(
+                new DefaultThreadFactory("livepush-cohost-handover-" + serial, true));
+        this.remoteMix = new RemoteMix(this::run, this::send);
     }
 
     static CompletableFuture<CohostSession> open(URI uri, String token, CohostListener listener, RtcRuntime runtime) {
@@ -267,6 +276,53 @@ final class DefaultCohostSession implements CohostSession {
     }
 
     @Override
+    public CompletableFuture<AudienceSwitch> handOverToMix(LiveStream hostStream, Supplier<LiveStream> hostRestart,
+            Duration timeout) {
+        Objects.requireNonNull(hostStream, "hostStream");
+        Objects.requireNonNull(hostRestart, "hostRestart");
+        AudienceRelay.requireTimeout(timeout);
+        return handover(() -> AudienceRelay.toMix(hostStream, remoteMix, hostRestart, timeout));
+    }
+
+    @Override
+    public CompletableFuture<AudienceSwitch> returnToHost(Supplier<LiveStream> hostStream, Duration timeout) {
+        Objects.requireNonNull(hostStream, "hostStream");
+        AudienceRelay.requireTimeout(timeout);
+        return handover(() -> AudienceRelay.toHost(remoteMix, hostStream, timeout));
+    }
+
+    /** A blocking relay step list, on the handover thread so the session thread stays free for the answers. */
+    private interface Relay {
+        AudienceSwitch run() throws Exception;
+    }
+
+    private CompletableFuture<AudienceSwitch> handover(Relay relay) {
+        CompletableFuture<AudienceSwitch> f = new CompletableFuture<>();
+        if (!handingOver.compareAndSet(false, true)) {
+            f.completeExceptionally(new IllegalStateException("a handover of the audience key is already running"));
+            return f;
+        }
+        try {
+            handoverThread.execute(() -> {
+                try {
+                    f.complete(relay.run());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    f.completeExceptionally(e);
+                } catch (Exception e) {
+                    f.completeExceptionally(e);
+                } finally {
+                    handingOver.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            handingOver.set(false);
+            f.completeExceptionally(new CohostException(CohostErrorCode.INTERNAL, "the session is closed"));
+        }
+        return f;
+    }
+
+    @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
             return;
@@ -315,6 +371,8 @@ final class DefaultCohostSession implements CohostSession {
             closeLeg();
             failJoin(new CohostException(CohostErrorCode.NOT_INVITED, "kicked by the host"));
             notify(listener::onKicked);
+        } else if (RemoteMix.isHandoverMessage(m)) {
+            remoteMix.received(m);
         } else if (m instanceof SignalMessage.Answer a) {
             toLeg(() -> leg.setRemoteDescription("answer", a.sdp()));
         } else if (m instanceof SignalMessage.Ice i) {
@@ -404,7 +462,7 @@ final class DefaultCohostSession implements CohostSession {
         }
         if (f != null) {
             f.completeExceptionally(ex);
-        } else {
+        } else if (type == null || !remoteMix.refused(type, ex)) {
             notifyError(ex);
         }
     }
@@ -512,6 +570,7 @@ final class DefaultCohostSession implements CohostSession {
         CohostException gone = new CohostException(CohostErrorCode.INTERNAL,
                 "the signaling connection closed" + (cause == null ? "" : ": " + cause));
         connected.completeExceptionally(gone);
+        remoteMix.closed(gone);
         List<CompletableFuture<?>> pending = new ArrayList<>();
         invitesByUser.values().forEach(pending::addAll);
         pending.addAll(invitesById.values());
@@ -585,6 +644,7 @@ final class DefaultCohostSession implements CohostSession {
 
     private void shutdownThreads() {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        handoverThread.shutdown();
         thread.shutdown();
     }
 

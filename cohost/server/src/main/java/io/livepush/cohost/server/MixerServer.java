@@ -1,5 +1,6 @@
 package io.livepush.cohost.server;
 
+import io.livepush.cohost.server.handover.LocalMix;
 import io.livepush.cohost.server.mixer.Mixer;
 import io.livepush.cohost.server.mixer.MixerConfig;
 import io.livepush.cohost.server.signaling.SignalingConfig;
@@ -11,7 +12,10 @@ import java.util.Objects;
 /**
  * The co-host server in one piece: a {@link SignalingServer} (invitations, tokens, WebSocket at
  * {@value SignalingServer#PATH}) whose joined participants' legs go to a {@link Mixer}, which pushes
- * the one mixed stream the audience watches. What {@code livepush mixer} runs.
+ * the one mixed stream the audience watches. What {@code livepush mixer} runs. The host may hand
+ * the audience key to the mix and take it back over signaling ({@code handoverRequest} ...
+ * {@code returnRequest}; cohost/HANDOVER.md): the mix then pushes to its configured output, which
+ * should be started with {@code outputOnStart(false)} so that it waits to be asked.
  *
  * <p>Threads: those of its two parts. {@link #close()} stops the signaling server first (no new
  * joins), then the mixer (its output, legs and WebRTC runtime); idempotent.
@@ -30,7 +34,7 @@ public final class MixerServer implements AutoCloseable {
      *
      * @param mixerConfig the mix and its output
      * @param signaling the signaling settings (port, token verifier, invitation lifetime...) without a
-     *     gateway: the mixer becomes the gateway
+     *     gateway: the mixer becomes the gateway, and its output the audience output of handovers
      * @param outputListener the output stream's events
      * @throws IllegalStateException when webrtc-java cannot load, or the port cannot be bound
      */
@@ -39,7 +43,7 @@ public final class MixerServer implements AutoCloseable {
         Objects.requireNonNull(signaling, "signaling");
         Mixer mixer = Mixer.start(mixerConfig, outputListener);
         try {
-            SignalingServer server = SignalingServer.start(signaling.mixerGateway(mixer)
+            SignalingServer server = SignalingServer.start(signaling.mixerGateway(mixer).audienceOutput(new LocalMix(mixer))
                     .maxParticipants(mixerConfig.maxParticipants()).build());
             return new MixerServer(mixer, server);
         } catch (RuntimeException e) {

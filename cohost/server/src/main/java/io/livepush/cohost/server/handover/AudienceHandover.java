@@ -1,15 +1,15 @@
 package io.livepush.cohost.server.handover;
 
+import io.livepush.cohost.CohostException;
+import io.livepush.cohost.client.AudienceRelay;
+import io.livepush.cohost.client.AudienceSwitch;
+import io.livepush.cohost.client.HandoverFailedException;
 import io.livepush.cohost.server.mixer.Mixer;
 import io.livepush.publisher.stream.LiveStream;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Switches the audience's stream key between the host's own push and the mixer's push without a gap
@@ -23,11 +23,14 @@ import org.slf4j.LoggerFactory;
  * resume at once. The audience sees a freeze of the last picture for the switch time (about
  * 0.1 s on loopback), well under one GOP.
  *
+ * <p>The steps and the fallback are {@link AudienceRelay}'s, the same rules the host follows when
+ * the mixer is in another process and the switch travels over signaling
+ * ({@link io.livepush.cohost.client.CohostSession#handOverToMix}); here the mixer is driven directly
+ * through {@link LocalMix}.
+ *
  * <p>Stateless; call from the application's control thread (it blocks for the switch).
  */
 public final class AudienceHandover {
-    private static final Logger LOG = LoggerFactory.getLogger(AudienceHandover.class);
-
     private AudienceHandover() {
     }
 
@@ -75,26 +78,15 @@ public final class AudienceHandover {
         if (mixer.output() != null) {
             throw new IllegalStateException("the mixer is already pushing (expected outputOnStart(false))");
         }
-        if (!mixer.awaitPictures(timeout)) {
-            throw new TimeoutException("not every participant delivered a picture within " + timeout
-                    + "; the host's stream goes on");
-        }
-        long t0 = System.nanoTime();
-        host.close();
-        long t1 = System.nanoTime();
         try {
-            mixer.startOutput().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            mixer.stopOutput();
-            LiveStream back = hostRestart.get();
-            LOG.warn("mix output failed ({}); the host's stream takes the audience back", e.toString());
-            back.start();
-            throw new HandoverException("the mix could not publish to the audience key: " + e, e, back);
+            return of(AudienceRelay.toMix(host, new LocalMix(mixer), hostRestart, timeout));
+        } catch (HandoverFailedException e) {
+            throw new HandoverException(e.getMessage(), e.getCause(), e.fallback());
+        } catch (CohostException e) {
+            TimeoutException t = new TimeoutException(e.getMessage());
+            t.initCause(e);
+            throw t;
         }
-        long t2 = System.nanoTime();
-        Switch s = new Switch(true, ms(t1 - t0), ms(t2 - t1), null);
-        LOG.info("audience handed to the mix: unpublish {} ms, publish {} ms", s.unpublishMs(), s.publishMs());
-        return s;
     }
 
     /**
@@ -111,23 +103,14 @@ public final class AudienceHandover {
             throws InterruptedException, HandoverException {
         Objects.requireNonNull(mixer, "mixer");
         Objects.requireNonNull(hostStream, "hostStream");
-        long t0 = System.nanoTime();
-        mixer.stopOutput();
-        long t1 = System.nanoTime();
-        LiveStream s = hostStream.get();
         try {
-            s.start().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            s.close();
-            throw new HandoverException("the host's stream could not publish to the audience key: " + e, e, null);
+            return of(AudienceRelay.toHost(new LocalMix(mixer), hostStream, timeout));
+        } catch (CohostException e) {
+            throw new HandoverException(e.getMessage(), e.getCause(), null);
         }
-        long t2 = System.nanoTime();
-        Switch sw = new Switch(false, ms(t1 - t0), ms(t2 - t1), s);
-        LOG.info("audience handed back to the host: unpublish {} ms, publish {} ms", sw.unpublishMs(), sw.publishMs());
-        return sw;
     }
 
-    private static long ms(long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    private static Switch of(AudienceSwitch s) {
+        return new Switch(s.toMix(), s.unpublishMs(), s.publishMs(), s.stream());
     }
 }

@@ -16,6 +16,7 @@ public final class SignalingConfig {
     private final TokenVerifier tokenVerifier;
     private final Duration invitationTtl;
     private final MixerGateway mixerGateway;
+    private final AudienceOutput audienceOutput;
     private final int maxParticipants;
     private final Duration helloTimeout;
     private final Clock clock;
@@ -26,6 +27,7 @@ public final class SignalingConfig {
         this.tokenVerifier = Objects.requireNonNull(b.tokenVerifier, "tokenVerifier is required");
         this.invitationTtl = b.invitationTtl;
         this.mixerGateway = Objects.requireNonNull(b.mixerGateway, "mixerGateway is required");
+        this.audienceOutput = b.audienceOutput;
         this.maxParticipants = b.maxParticipants;
         this.helloTimeout = b.helloTimeout;
         this.clock = b.clock;
@@ -44,6 +46,7 @@ public final class SignalingConfig {
         b.tokenVerifier = tokenVerifier;
         b.invitationTtl = invitationTtl;
         b.mixerGateway = mixerGateway;
+        b.audienceOutput = audienceOutput;
         b.maxParticipants = maxParticipants;
         b.helloTimeout = helloTimeout;
         b.clock = clock;
@@ -75,6 +78,14 @@ public final class SignalingConfig {
         return mixerGateway;
     }
 
+    /**
+     * @return the mix's push to the audience key that a host may hand its audience to over signaling,
+     *     or null (default) when this server refuses handovers with {@code MIXER_UNAVAILABLE}
+     */
+    public AudienceOutput audienceOutput() {
+        return audienceOutput;
+    }
+
     /** @return most participants (host included) joined in one room at a time (default 4) */
     public int maxParticipants() {
         return maxParticipants;
@@ -97,6 +108,7 @@ public final class SignalingConfig {
         private TokenVerifier tokenVerifier;
         private Duration invitationTtl = Duration.ofSeconds(60);
         private MixerGateway mixerGateway;
+        private AudienceOutput audienceOutput;
         private int maxParticipants = 4;
         private Duration helloTimeout = Duration.ofSeconds(10);
         private Clock clock = Clock.systemUTC();
@@ -143,6 +155,15 @@ public final class SignalingConfig {
         /** @param gateway the mixer; required @return this */
         public Builder mixerGateway(MixerGateway gateway) {
             this.mixerGateway = Objects.requireNonNull(gateway, "mixerGateway");
+            return this;
+        }
+
+        /**
+         * @param output the mix's push to the audience key, driven by the host's handover messages;
+         *     null for none @return this
+         */
+        public Builder audienceOutput(AudienceOutput output) {
+            this.audienceOutput = output;
             return this;
         }
 

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The signaling server's brain: authenticates sockets, runs the invitation registry, tracks who is a
- * participant of which room and hands joined participants' offers and candidates to the mixer.
+ * participant of which room, hands joined participants' offers and candidates to the mixer, and
+ * passes the audience key's handover messages to the {@link HandoverCoordinator}.
  * Every field is owned by the registry thread ({@code livepush-signaling-registry-N}); Netty handlers
  * only queue work onto it. Users are identified by their token's user id, one socket each: a second
  * socket of the same user replaces the first.
@@ -32,13 +33,16 @@ final class SignalingRouter {
 
     private final SignalingConfig config;
     private final GatewayCalls gateway;
+    private final HandoverCoordinator handover;
     private final ScheduledExecutorService thread;
     private final InvitationRegistry invitations = new InvitationRegistry();
     private final Map<String, SignalingConnection> users = new HashMap<>();
 
-    SignalingRouter(SignalingConfig config, GatewayCalls gateway, ScheduledExecutorService thread) {
+    SignalingRouter(SignalingConfig config, GatewayCalls gateway, HandoverCoordinator handover,
+            ScheduledExecutorService thread) {
         this.config = config;
         this.gateway = gateway;
+        this.handover = handover;
         this.thread = thread;
     }
 
@@ -118,6 +122,9 @@ final class SignalingRouter {
                 throw new CohostException(CohostErrorCode.NOT_INVITED, "join and send an offer before ICE candidates");
             }
             gateway.candidate(c.userId(), i.sdpMid(), i.sdpMLineIndex(), i.candidate());
+        } else if (m instanceof SignalMessage.HandoverRequest || m instanceof SignalMessage.HostUnpublished
+                || m instanceof SignalMessage.ReturnRequest || m instanceof SignalMessage.HostLive) {
+            handover.handle(c, m);
         } else {
             throw new CohostException(CohostErrorCode.UNKNOWN_MESSAGE,
                     m.type() + " is sent by the server, not to it");
@@ -294,6 +301,7 @@ final class SignalingRouter {
         if (c.token == null) {
             return;
         }
+        handover.dropped(c);
         if (c.participant) {
             removeParticipant(c);
         }

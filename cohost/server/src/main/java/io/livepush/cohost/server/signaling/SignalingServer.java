@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: Netty's {@code livepush-signaling-accept-N} and {@code livepush-signaling-io-N} own the
  * sockets; {@code livepush-signaling-registry-N} owns users, rooms and invitations;
- * {@code livepush-signaling-mixer-N} makes every call into the mixer. {@link #close()} closes every
- * socket (participants leave the mixer), then stops all four; it is idempotent.
+ * {@code livepush-signaling-mixer-N} makes every call into the mixer; with an {@link AudienceOutput},
+ * {@code livepush-signaling-handover-N} starts and stops the mix's push to the audience key when the
+ * host hands it over. {@link #close()} closes every socket (participants leave the mixer), then stops
+ * the threads; it is idempotent.
  */
 public final class SignalingServer implements AutoCloseable {
     /** The WebSocket path. */
@@ -49,6 +51,7 @@ public final class SignalingServer implements AutoCloseable {
     private final EventLoopGroup ioGroup;
     private final ScheduledThreadPoolExecutor registryThread;
     private final GatewayCalls gateway;
+    private final HandoverCoordinator handover;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel serverChannel;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -59,7 +62,8 @@ public final class SignalingServer implements AutoCloseable {
         registryThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         registryThread.setRemoveOnCancelPolicy(true);
         gateway = new GatewayCalls(config.mixerGateway(), n);
-        SignalingRouter router = new SignalingRouter(config, gateway, registryThread);
+        handover = new HandoverCoordinator(config.audienceOutput(), registryThread, n);
+        SignalingRouter router = new SignalingRouter(config, gateway, handover, registryThread);
         acceptGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("livepush-signaling-accept-" + n, true));
         ioGroup = new NioEventLoopGroup(2, new DefaultThreadFactory("livepush-signaling-io-" + n, true));
         WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
@@ -139,6 +143,7 @@ public final class SignalingServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         gateway.close();
+        handover.close();
         acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
         ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }

@@ -1,0 +1,244 @@
+package io.livepush.cohost.server.signaling;
+
+import io.livepush.cohost.CohostException;
+import io.livepush.cohost.protocol.CohostErrorCode;
+import io.livepush.cohost.protocol.SignalMessage;
+import io.livepush.cohost.protocol.SignalMessage.MixFailed.Stage;
+import io.livepush.cohost.token.CohostToken.Role;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mixer's half of the audience key's handover (cohost/HANDOVER.md), an explicit state machine:
+ *
+ * <pre>
+ * ON_HOST  --handoverRequest--> PREPARING --every picture--> READY (mixReady)  --hostUnpublished--> STARTING
+ * STARTING --accepted--> ON_MIX (mixLive)          STARTING --failed / timeout--> ON_HOST (mixFailed PUBLISH)
+ * PREPARING --timeout--> ON_HOST (mixFailed READY)
+ * any      --returnRequest--> output stopped (mixUnpublished) --> RETURNING, or ON_HOST when the mix never published
+ * RETURNING --hostLive--> ON_HOST                   RETURNING --handoverRequest--> PREPARING
+ * </pre>
+ *
+ * Only a host may send these; a guest gets {@code NOT_HOST}, a message the state does not expect
+ * {@code HANDOVER_OUT_OF_ORDER}. The host's socket dropping while the mix is preparing cancels the
+ * handover; once the mix publishes it keeps the key (the audience keeps a picture).
+ *
+ * <p>Threads: the state is owned by the registry thread; {@link AudienceOutput#startOutput()} and
+ * {@link AudienceOutput#stopOutput()} run on {@code livepush-signaling-handover-N}, whose results
+ * come back to the registry thread. Each handover has an attempt number, so late results of an
+ * abandoned attempt are ignored.
+ */
+final class HandoverCoordinator {
+    private static final Logger LOG = LoggerFactory.getLogger(HandoverCoordinator.class);
+    private static final long READY_POLL_MS = 20;
+
+    enum State { ON_HOST, PREPARING, READY, STARTING, ON_MIX, RETURNING }
+
+    private final AudienceOutput output;
+    private final ScheduledExecutorService registry;
+    private final ExecutorService outputThread;
+    // Registry-thread state.
+    private State state = State.ON_HOST;
+    private SignalingConnection owner;
+    private long timeoutMs;
+    private long deadlineNanos;
+    private int attempt;
+
+    HandoverCoordinator(AudienceOutput output, ScheduledExecutorService registry, int serial) {
+        this.output = output;
+        this.registry = registry;
+        this.outputThread = output == null ? null
+                : Executors.newSingleThreadExecutor(new DefaultThreadFactory("livepush-signaling-handover-" + serial, true));
+    }
+
+    /** @return the state, for tests and logs; registry thread */
+    State state() {
+        return state;
+    }
+
+    void handle(SignalingConnection c, SignalMessage m) throws CohostException {
+        if (c.token.role() != Role.HOST) {
+            throw new CohostException(CohostErrorCode.NOT_HOST,
+                    "only a host may hand the audience over; you are " + c.token.role());
+        }
+        if (output == null) {
+            throw new CohostException(CohostErrorCode.MIXER_UNAVAILABLE, "this server has no audience output to hand over");
+        }
+        if (state == State.ON_HOST && output.publishing()) {
+            to(State.ON_MIX); // the mixer was started pushing (outputOnStart): it holds the key
+        }
+        if (m instanceof SignalMessage.HandoverRequest r) {
+            request(c, r.timeoutMs());
+        } else if (m instanceof SignalMessage.HostUnpublished) {
+            hostUnpublished(c);
+        } else if (m instanceof SignalMessage.ReturnRequest) {
+            giveBack(c);
+        } else if (m instanceof SignalMessage.HostLive) {
+            if (state != State.ON_HOST && state != State.RETURNING) {
+                throw outOfOrder(m, "the mix holds or is taking the audience key");
+            }
+            to(State.ON_HOST);
+        }
+    }
+
+    private void request(SignalingConnection c, long timeout) throws CohostException {
+        if (state != State.ON_HOST && state != State.RETURNING) {
+            throw outOfOrder(new SignalMessage.HandoverRequest(timeout), "a handover is already under way or done");
+        }
+        owner = c;
+        timeoutMs = timeout;
+        deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+        int a = ++attempt;
+        to(State.PREPARING);
+        pollReady(a);
+    }
+
+    private void pollReady(int a) {
+        if (a != attempt || state != State.PREPARING) {
+            return;
+        }
+        if (output.ready()) {
+            to(State.READY);
+            owner.send(new SignalMessage.MixReady());
+        } else if (System.nanoTime() >= deadlineNanos) {
+            to(State.ON_HOST);
+            owner.send(new SignalMessage.MixFailed(Stage.READY,
+                    "not every participant delivered a picture within " + timeoutMs + " ms"));
+        } else {
+            schedule(() -> pollReady(a), READY_POLL_MS);
+        }
+    }
+
+    private void hostUnpublished(SignalingConnection c) throws CohostException {
+        if (state != State.READY) {
+            throw outOfOrder(new SignalMessage.HostUnpublished(), "send it after mixReady");
+        }
+        owner = c;
+        int a = attempt;
+        long timeout = timeoutMs;
+        to(State.STARTING);
+        onOutputThread(() -> {
+            String failure = null;
+            try {
+                output.startOutput().get(timeout, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = "interrupted";
+            } catch (ExecutionException e) {
+                failure = String.valueOf(e.getCause());
+            } catch (TimeoutException e) {
+                failure = "the ingest did not accept the mix within " + timeout + " ms";
+            } catch (RuntimeException e) {
+                failure = e.toString();
+            }
+            if (failure != null) {
+                output.stopOutput();
+            }
+            String why = failure;
+            submit(() -> started(a, why));
+        });
+    }
+
+    private void started(int a, String failure) {
+        if (a != attempt || state != State.STARTING) {
+            return; // abandoned meanwhile (returnRequest): its stop follows on the output thread
+        }
+        if (failure == null) {
+            to(State.ON_MIX);
+            owner.send(new SignalMessage.MixLive());
+        } else {
+            LOG.warn("the mix could not take the audience key: {}", failure);
+            to(State.ON_HOST);
+            owner.send(new SignalMessage.MixFailed(Stage.PUBLISH, failure));
+        }
+    }
+
+    private void giveBack(SignalingConnection c) {
+        boolean mixPublished = state == State.STARTING || state == State.ON_MIX;
+        int a = ++attempt;
+        owner = c;
+        if (state != State.ON_HOST) {
+            to(mixPublished ? State.RETURNING : State.ON_HOST);
+        }
+        onOutputThread(() -> {
+            output.stopOutput();
+            submit(() -> {
+                if (a == attempt) {
+                    c.send(new SignalMessage.MixUnpublished());
+                }
+            });
+        });
+    }
+
+    /** The socket of a user went away; registry thread. */
+    void dropped(SignalingConnection c) {
+        if (c == owner && (state == State.PREPARING || state == State.READY)) {
+            LOG.info("the host's socket dropped during the handover; the host's stream keeps the key");
+            attempt++;
+            to(State.ON_HOST);
+        }
+    }
+
+    /** Stops the handover thread (waits up to 5 s for a running output call). */
+    void close() {
+        if (outputThread == null) {
+            return;
+        }
+        outputThread.shutdown();
+        try {
+            outputThread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void to(State next) {
+        if (next != state) {
+            LOG.info("audience handover {} => {}", state, next);
+            state = next;
+        }
+    }
+
+    private CohostException outOfOrder(SignalMessage m, String hint) {
+        return new CohostException(CohostErrorCode.HANDOVER_OUT_OF_ORDER,
+                m.type() + " is not expected while the handover is " + state + " (" + hint + ")");
+    }
+
+    private void onOutputThread(Runnable work) {
+        try {
+            outputThread.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("audience output call failed", e);
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("signaling server closed; dropping an output call");
+        }
+    }
+
+    private void submit(Runnable work) {
+        try {
+            registry.execute(work);
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("signaling server closed; dropping a handover result");
+        }
+    }
+
+    private void schedule(Runnable work, long ms) {
+        try {
+            registry.schedule(work, ms, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("signaling server closed; no more readiness checks");
+        }
+    }
+}
