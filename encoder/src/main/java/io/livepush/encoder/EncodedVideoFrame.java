@@ -14,7 +14,14 @@ import java.util.List;
  * @param keyframe true for an IDR access unit
  */
 public record EncodedVideoFrame(List<byte[]> nalUnits, long ptsUs, long dtsUs, boolean keyframe) {
-    /** Copies the list so the record stays immutable. */
+    /**
+     * Copies the list so the record stays immutable.
+     *
+     * @param nalUnits the NAL units, each starting with its NAL header byte; copied, never null
+     * @param ptsUs presentation time in microseconds
+     * @param dtsUs decoding time in microseconds
+     * @param keyframe true for an IDR access unit
+     */
     public EncodedVideoFrame {
         nalUnits = List.copyOf(nalUnits);
     }
@@ -28,7 +35,10 @@ public record EncodedVideoFrame(List<byte[]> nalUnits, long ptsUs, long dtsUs, b
         return n;
     }
 
-    /** @return the first NAL unit of the given type (5 bits), or {@code null} */
+    /**
+     * @param nalType the {@code nal_unit_type}, 0..31 (5 = IDR slice, 6 = SEI, 7 = SPS, 8 = PPS)
+     * @return the first NAL unit of the given type (5 bits), or {@code null}
+     */
     public byte[] firstNal(int nalType) {
         for (byte[] nal : nalUnits) {
             if ((nal[0] & 0x1F) == nalType) {

@@ -59,6 +59,10 @@ public final class PinnedGopVideoEncoder implements VideoEncoder {
     /**
      * Wraps a backend with a given SEI scheduler (to choose another UUID or queue capacity).
      *
+     * @param name the backend's name, reported by {@link #name()}; not blank
+     * @param config the configuration the backend was opened with, never null
+     * @param backend the opened backend, now owned by this encoder (closed with it), never null
+     * @param sei the SEI scheduler to use, never null
      * @throws IllegalArgumentException when an argument is null or the name is blank
      */
     public PinnedGopVideoEncoder(String name, VideoEncoderConfig config, H264EncoderBackend backend, SeiScheduler sei) {

@@ -32,6 +32,7 @@ public interface VideoEncoder extends AutoCloseable {
     /**
      * Changes the target bitrate from the next frame on.
      *
+     * @param bps the target in bits per second, 50_000..100_000_000
      * @throws IllegalArgumentException outside 50_000..100_000_000 bps; the encoder is unchanged
      */
     void setBitrate(int bps);
@@ -46,6 +47,9 @@ public interface VideoEncoder extends AutoCloseable {
      * Tells, from any thread, whether a frame with this timestamp would start a new GOP (it is at
      * least the GOP length after the last IDR). A capture pipeline that has to drop frames because
      * the encoder is behind must not drop that one, or the keyframe lands late and the GOP grows.
+     *
+     * @param ptsUs the frame's presentation time in microseconds, on the same clock as the frames encoded
+     * @return true when that frame would be encoded as an IDR by the time rule
      */
     boolean isKeyframeDue(long ptsUs);
 
@@ -61,6 +65,8 @@ public interface VideoEncoder extends AutoCloseable {
     /**
      * Attaches an SEI message under any UUID (e.g. a capture-time message) to upcoming frames.
      *
+     * @param message the SEI message, never null
+     * @param repeat which upcoming frames carry it, never null
      * @throws IllegalArgumentException for a null message or repeat; nothing is queued
      * @throws IllegalStateException when too many messages are already waiting; nothing is queued
      */

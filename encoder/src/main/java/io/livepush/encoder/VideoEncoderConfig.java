@@ -103,7 +103,14 @@ public final class VideoEncoderConfig {
         private Builder() {
         }
 
-        /** Frame size: even width and height, each 2..16384 (default 1280x720). */
+        /**
+         * Frame size: even width and height, each 2..16384 (default 1280x720).
+         *
+         * @param width frame width in pixels: even, 2..16384
+         * @param height frame height in pixels: even, 2..16384
+         * @return this builder
+         * @throws IllegalArgumentException for an odd or out-of-range dimension
+         */
         public Builder size(int width, int height) {
             VideoFrame.requireValidSize(width, height);
             this.width = width;
@@ -111,7 +118,13 @@ public final class VideoEncoderConfig {
             return this;
         }
 
-        /** Nominal frame rate, greater than 0 and at most 240 (default 30). */
+        /**
+         * Nominal frame rate, greater than 0 and at most 240 (default 30).
+         *
+         * @param fps frames per second, greater than 0 and at most 240
+         * @return this builder
+         * @throws IllegalArgumentException outside that range or not a number
+         */
         public Builder fps(double fps) {
             if (!(fps > 0 && fps <= 240)) {
                 throw new IllegalArgumentException("frame rate " + fps + " is not allowed (expected > 0 and <= 240)");
@@ -120,14 +133,26 @@ public final class VideoEncoderConfig {
             return this;
         }
 
-        /** Target bitrate in bits per second, 50_000..100_000_000 (default 2_500_000). */
+        /**
+         * Target bitrate in bits per second, 50_000..100_000_000 (default 2_500_000).
+         *
+         * @param bps bits per second, 50_000..100_000_000
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
         public Builder bitrateBps(int bps) {
             requireBitrate(bps);
             this.bitrateBps = bps;
             return this;
         }
 
-        /** Longest IDR distance in seconds, 0.1..60 (default 2). */
+        /**
+         * Longest IDR distance in seconds, 0.1..60 (default 2).
+         *
+         * @param seconds the longest distance between IDR frames in seconds, 0.1..60
+         * @return this builder
+         * @throws IllegalArgumentException outside that range or not a number
+         */
         public Builder gopSeconds(double seconds) {
             if (!(seconds >= 0.1 && seconds <= 60)) {
                 throw new IllegalArgumentException("GOP of " + seconds + " s is not allowed (expected 0.1..60 seconds)");
@@ -136,7 +161,13 @@ public final class VideoEncoderConfig {
             return this;
         }
 
-        /** Rate-control mode (default CBR). */
+        /**
+         * Rate-control mode (default CBR).
+         *
+         * @param mode the rate-control mode, never null
+         * @return this builder
+         * @throws IllegalArgumentException for null
+         */
         public Builder rateControl(RateControlMode mode) {
             if (mode == null) {
                 throw new IllegalArgumentException("rate-control mode is null (expected one of CBR, VBR, QUALITY)");
@@ -145,7 +176,13 @@ public final class VideoEncoderConfig {
             return this;
         }
 
-        /** Encoder threads, 0..16; 0 lets the backend choose (default 1). */
+        /**
+         * Encoder threads, 0..16; 0 lets the backend choose (default 1).
+         *
+         * @param threads 0..16; 0 lets the backend choose
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
         public Builder threads(int threads) {
             if (threads < 0 || threads > 16) {
                 throw new IllegalArgumentException("thread count " + threads + " is not allowed (expected 0..16)");
@@ -163,6 +200,7 @@ public final class VideoEncoderConfig {
     /**
      * Checks a bitrate against the range every video encoder accepts.
      *
+     * @param bps the bitrate in bits per second, allowed 50_000..100_000_000
      * @throws IllegalArgumentException naming the value and the range
      */
     public static void requireBitrate(int bps) {

@@ -53,7 +53,10 @@ public final class VideoEncoders {
         return new VideoEncoders(list);
     }
 
-    /** @return a registry over exactly these providers, in this order */
+    /**
+     * @param providers the providers, in the order {@code auto} tries them; copied, never null (may be empty)
+     * @return a registry over exactly these providers, in this order
+     */
     public static VideoEncoders of(List<? extends H264EncoderProvider> providers) {
         if (providers == null) {
             throw new IllegalArgumentException("provider list is null (expected a list, possibly empty)");
@@ -105,6 +108,8 @@ public final class VideoEncoders {
     /**
      * Decides which provider a name means without opening anything.
      *
+     * @param name {@code auto} or a backend name, any case
+     * @return the chosen provider with the one-line report of why
      * @throws IllegalArgumentException for an unknown name
      * @throws EncoderUnavailableException when the named backend, or for auto every backend, cannot run here
      */
@@ -117,6 +122,7 @@ public final class VideoEncoders {
      *
      * @param name {@code auto} or a backend name, any case
      * @param config the encoder configuration
+     * @return an open encoder, owned by the caller (who closes it)
      * @throws IllegalArgumentException for an unknown name or a null config
      * @throws EncoderUnavailableException when nothing that matches can run here
      */

@@ -56,7 +56,14 @@ public final class AacFramePipeline {
         this.assembler = new PcmFrameAssembler(config.channels(), frameSamples);
     }
 
-    /** See {@link AudioEncoder#encode}. */
+    /**
+     * See {@link AudioEncoder#encode}.
+     *
+     * @param frame interleaved PCM at the configured sample rate and channel count, never null
+     * @return the AAC frames completed by this PCM, in order, possibly none (a partial frame waits for more)
+     * @throws IllegalArgumentException for a null frame or one of another rate or channel count
+     * @throws IllegalStateException after {@link #flush()} or {@link #close()}
+     */
     public List<EncodedAudioFrame> encode(AudioFrame frame) {
         requireState(State.OPEN, "encode");
         if (frame == null) {
@@ -75,7 +82,12 @@ public final class AacFramePipeline {
         return takePending();
     }
 
-    /** See {@link AudioEncoder#flush}: pads the partial frame and drains the codec delay with silence. */
+    /**
+     * See {@link AudioEncoder#flush}: pads the partial frame and drains the codec delay with silence.
+     *
+     * @return the last AAC frames, in order; empty when nothing was ever encoded
+     * @throws IllegalStateException after an earlier flush or {@link #close()}
+     */
     public List<EncodedAudioFrame> flush() {
         requireState(State.OPEN, "flush");
         state = State.FLUSHED;

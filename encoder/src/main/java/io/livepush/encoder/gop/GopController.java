@@ -76,6 +76,9 @@ public final class GopController {
      * (the first frame, or {@code >= gopUs} after the last IDR, or a timestamp before it). A capture
      * thread that must drop frames uses it to never drop the one frame the GOP needs. Pending
      * keyframe requests are not counted: any frame satisfies those.
+     *
+     * @param ptsUs the frame's presentation time in microseconds
+     * @return true when an IDR is due for that frame by the time rule
      */
     public boolean isKeyframeDue(long ptsUs) {
         long last = publishedLastIdrPtsUs;

@@ -64,6 +64,7 @@ public final class AnnexB {
      * Joins NAL units into a byte stream, each preceded by a 4-byte start code.
      *
      * @param nalUnits NAL units without start codes
+     * @return a new array: start code, NAL unit, start code, NAL unit, ...
      * @throws IllegalArgumentException when a NAL unit is null or empty
      */
     public static byte[] join(List<byte[]> nalUnits) {

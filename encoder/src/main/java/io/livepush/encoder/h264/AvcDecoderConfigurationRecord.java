@@ -49,7 +49,12 @@ public final class AvcDecoderConfigurationRecord {
         this.bitDepthChromaMinus8 = bitDepthChromaMinus8;
     }
 
-    /** @return a record for one SPS and one PPS, with 4-byte NAL lengths */
+    /**
+     * @param sps one SPS NAL unit (type 7) without start code, at most 65535 bytes
+     * @param pps one PPS NAL unit (type 8) without start code, at most 65535 bytes
+     * @return a record for one SPS and one PPS, with 4-byte NAL lengths
+     * @throws IllegalArgumentException as for {@link #of(List, List)}
+     */
     public static AvcDecoderConfigurationRecord of(byte[] sps, byte[] pps) {
         return of(List.of(sps), List.of(pps));
     }
@@ -60,6 +65,7 @@ public final class AvcDecoderConfigurationRecord {
      *
      * @param spsList 1..31 SPS NAL units (type 7), each at most 65535 bytes
      * @param ppsList 1..255 PPS NAL units (type 8), each at most 65535 bytes
+     * @return the record, holding copies of the lists
      * @throws IllegalArgumentException for wrong NAL types, counts or sizes, or an SPS that does not parse
      */
     public static AvcDecoderConfigurationRecord of(List<byte[]> spsList, List<byte[]> ppsList) {
@@ -107,6 +113,8 @@ public final class AvcDecoderConfigurationRecord {
      * Reads a record. The High-profile extension is optional on input (older writers omit it);
      * {@link #hasHighProfileExtension()} says whether it was there.
      *
+     * @param data the record's bytes, e.g. an FLV AVC sequence header's payload or an MP4 {@code avcC} box body
+     * @return the record with the NAL length size, parameter sets and High-profile fields it holds
      * @throws IllegalArgumentException when the bytes are not a valid record
      */
     public static AvcDecoderConfigurationRecord parse(byte[] data) {

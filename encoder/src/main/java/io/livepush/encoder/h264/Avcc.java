@@ -14,7 +14,10 @@ public final class Avcc {
     private Avcc() {
     }
 
-    /** @return {@link #join(List, int)} with 4-byte lengths */
+    /**
+     * @param nalUnits NAL units without start codes or length prefixes, each 1 byte or more
+     * @return {@link #join(List, int)} with 4-byte lengths
+     */
     public static byte[] join(List<byte[]> nalUnits) {
         return join(nalUnits, 4);
     }
@@ -56,7 +59,10 @@ public final class Avcc {
         return out;
     }
 
-    /** @return {@link #split(byte[], int)} with 4-byte lengths */
+    /**
+     * @param data a sequence of 4-byte big-endian lengths, each followed by that many NAL unit bytes
+     * @return {@link #split(byte[], int)} with 4-byte lengths
+     */
     public static List<byte[]> split(byte[] data) {
         return split(data, 4);
     }

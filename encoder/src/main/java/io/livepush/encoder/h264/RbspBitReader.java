@@ -21,7 +21,11 @@ public final class RbspBitReader {
         this.what = what;
     }
 
-    /** @return the next bit as a flag, {@code u(1)} */
+    /**
+     * @param element the syntax element's name, for the error message
+     * @return the next bit as a flag, {@code u(1)}
+     * @throws IllegalArgumentException when the data ends first
+     */
     public boolean flag(String element) {
         return u(1, element) == 1;
     }
@@ -31,6 +35,7 @@ public final class RbspBitReader {
      *
      * @param n 1..32 bits
      * @param element the syntax element's name, for the error message
+     * @return the next {@code n} bits as an unsigned value, most significant first
      * @throws IllegalArgumentException when the data ends first
      */
     public long u(int n, String element) {
@@ -49,6 +54,8 @@ public final class RbspBitReader {
     /**
      * Reads {@code ue(v)}: leading zero bits, a one, then that many bits (§9.1).
      *
+     * @param element the syntax element's name, for the error message
+     * @return the decoded value, 0..2^32 - 2
      * @throws IllegalArgumentException when the data ends first or the code is longer than 32 bits
      */
     public long ue(String element) {
@@ -65,6 +72,10 @@ public final class RbspBitReader {
     /**
      * Reads {@code ue(v)} and checks its range.
      *
+     * @param element the syntax element's name, for the error message
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @return the decoded value, {@code min..max}
      * @throws IllegalArgumentException e.g. "SPS pic_order_cnt_type is 5 (expected 0..2)"
      */
     public int ue(String element, int min, int max) {
@@ -75,7 +86,11 @@ public final class RbspBitReader {
         return (int) v;
     }
 
-    /** @return {@code se(v)}: ue mapped to 0, 1, -1, 2, -2, ... (§9.1.1) */
+    /**
+     * @param element the syntax element's name, for the error message
+     * @return {@code se(v)}: ue mapped to 0, 1, -1, 2, -2, ... (§9.1.1)
+     * @throws IllegalArgumentException when the data ends first or the code is longer than 32 bits
+     */
     public long se(String element) {
         long k = ue(element);
         return (k & 1) == 1 ? (k + 1) / 2 : -(k / 2);

@@ -56,7 +56,11 @@ public record SpsInfo(int profileIdc, int constraintFlags, int levelIdc, int seq
     public record Timing(long numUnitsInTick, long timeScale, boolean fixedFrameRate) {
     }
 
-    /** @return true when {@code constraint_set<i>_flag} is set, {@code i} 0..5 */
+    /**
+     * @param i which flag, 0..5
+     * @return true when {@code constraint_set<i>_flag} is set, {@code i} 0..5
+     * @throws IllegalArgumentException for {@code i} outside 0..5
+     */
     public boolean constraintSet(int i) {
         if (i < 0 || i > 5) {
             throw new IllegalArgumentException("constraint set " + i + " does not exist (expected 0..5)");

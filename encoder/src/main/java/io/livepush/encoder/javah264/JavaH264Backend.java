@@ -51,6 +51,8 @@ public final class JavaH264Backend implements H264EncoderBackend {
     /**
      * Opens an encoder for the configuration's size, frame rate, bitrate, rate-control mode and
      * thread count.
+     *
+     * @param config the validated encoder configuration
      */
     public JavaH264Backend(VideoEncoderConfig config) {
         this.config = Objects.requireNonNull(config, "config");

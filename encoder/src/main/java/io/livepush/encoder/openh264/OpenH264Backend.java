@@ -82,6 +82,7 @@ public final class OpenH264Backend implements H264EncoderBackend {
     /**
      * Opens an encoder.
      *
+     * @param config the validated encoder configuration
      * @throws EncoderUnavailableException when libopenh264 is absent or of a release these bindings
      *     do not fit (the message says what to install)
      * @throws IllegalStateException when OpenH264 rejects the configuration (the message names it)

@@ -44,7 +44,10 @@ public final class EmulationPrevention {
         return out.toByteArray();
     }
 
-    /** @return {@link #add(byte[], int, int)} over the whole array */
+    /**
+     * @param rbsp the raw bytes to escape, never null
+     * @return {@link #add(byte[], int, int)} over the whole array
+     */
     public static byte[] add(byte[] rbsp) {
         return add(rbsp, 0, rbsp.length);
     }
@@ -74,7 +77,10 @@ public final class EmulationPrevention {
         return n == length ? out : java.util.Arrays.copyOf(out, n);
     }
 
-    /** @return {@link #remove(byte[], int, int)} over the whole array */
+    /**
+     * @param ebsp the escaped bytes, never null
+     * @return {@link #remove(byte[], int, int)} over the whole array
+     */
     public static byte[] remove(byte[] ebsp) {
         return remove(ebsp, 0, ebsp.length);
     }

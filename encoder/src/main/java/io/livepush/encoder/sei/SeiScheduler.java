@@ -68,6 +68,8 @@ public final class SeiScheduler {
     /**
      * Queues a message with any UUID.
      *
+     * @param message the SEI message, never null
+     * @param repeat which upcoming frames carry it, never null
      * @throws IllegalArgumentException for a null message or repeat; nothing is queued
      * @throws IllegalStateException when the queue is full; nothing is queued
      */

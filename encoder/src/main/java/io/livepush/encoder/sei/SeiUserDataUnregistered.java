@@ -63,6 +63,7 @@ public final class SeiUserDataUnregistered {
     /**
      * @param uuid the {@code uuid_iso_iec_11578} that tells readers what the payload means
      * @param payload 1..255 bytes, copied
+     * @return the message, holding copies of the bytes
      * @throws IllegalArgumentException for a null UUID or a null, empty or over-long payload
      */
     public static SeiUserDataUnregistered of(UUID uuid, byte[] payload) {
@@ -75,6 +76,7 @@ public final class SeiUserDataUnregistered {
     /**
      * @param uuid exactly 16 bytes, copied
      * @param payload 1..255 bytes, copied
+     * @return the message, holding copies of the bytes
      * @throws IllegalArgumentException for a UUID that is not 16 bytes or a bad payload
      */
     public static SeiUserDataUnregistered of(byte[] uuid, byte[] payload) {
@@ -89,6 +91,7 @@ public final class SeiUserDataUnregistered {
     /**
      * Checks an application payload's length.
      *
+     * @param payload the application's bytes; allowed 1..255 of them
      * @throws IllegalArgumentException e.g. "SEI payload is 300 bytes (expected 1..255)"
      */
     public static void requirePayload(byte[] payload) {
@@ -150,6 +153,7 @@ public final class SeiUserDataUnregistered {
      * Reads the first {@code user_data_unregistered} message of an SEI NAL unit.
      *
      * @param nal one SEI NAL unit, starting with its header byte, without start code
+     * @return the message's UUID and payload
      * @throws IllegalArgumentException when it is not an SEI NAL unit, is malformed, or holds no
      *     user_data_unregistered message with 1..255 payload bytes
      */
@@ -224,7 +228,10 @@ public final class SeiUserDataUnregistered {
         return out;
     }
 
-    /** @return the 16 bytes of a UUID, most significant first */
+    /**
+     * @param uuid the UUID, never null
+     * @return the 16 bytes of a UUID, most significant first
+     */
     public static byte[] uuidBytes(UUID uuid) {
         Objects.requireNonNull(uuid, "uuid");
         return ByteBuffer.allocate(UUID_LENGTH).putLong(uuid.getMostSignificantBits())

@@ -22,7 +22,11 @@ public interface H264EncoderBackend extends AutoCloseable {
      */
     EncodedVideoFrame encode(VideoFrame frame, boolean forceIdr);
 
-    /** Changes the target bitrate, effective from the next frame. */
+    /**
+     * Changes the target bitrate, effective from the next frame.
+     *
+     * @param bps the target in bits per second, already checked against 50_000..100_000_000
+     */
     void setBitrate(int bps);
 
     /** Frees native resources; idempotent. */

@@ -22,6 +22,8 @@ public interface H264EncoderProvider {
     /**
      * Opens a backend.
      *
+     * @param config the validated encoder configuration
+     * @return a backend for that configuration, owned by the caller (who closes it)
      * @throws io.livepush.encoder.EncoderUnavailableException when it cannot run here
      */
     H264EncoderBackend open(VideoEncoderConfig config);

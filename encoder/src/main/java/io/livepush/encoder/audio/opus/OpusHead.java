@@ -25,7 +25,14 @@ public record OpusHead(int channels, int preSkip, int inputSampleRate) {
     /** Size in bytes for mapping family 0. */
     public static final int SIZE = 19;
 
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param channels 1 or 2
+     * @param preSkip samples to discard at 48 kHz, 0..65535
+     * @param inputSampleRate the original rate in Hz, written as is
+     * @throws IllegalArgumentException for another channel count or a pre-skip outside 0..65535
+     */
     public OpusHead {
         if (channels != 1 && channels != 2) {
             throw new IllegalArgumentException("Opus channel count " + channels + " is not allowed (expected 1 or 2)");
