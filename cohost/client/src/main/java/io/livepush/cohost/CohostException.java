@@ -11,6 +11,7 @@ import java.util.Objects;
 public class CohostException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The typed reason, never null; serialized with the message. */
     private final CohostErrorCode code;
 
     /**

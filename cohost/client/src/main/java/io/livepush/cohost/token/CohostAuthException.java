@@ -47,6 +47,7 @@ public class CohostAuthException extends CohostException {
         }
     }
 
+    /** Why the token was refused, never null; serialized with the message. */
     private final AuthFailure reason;
 
     /**

@@ -26,7 +26,17 @@ public record CohostToken(String userId, Role role, String roomId, Instant expir
         GUEST
     }
 
-    /** Validates the claims. */
+    /**
+     * Validates the claims.
+     *
+     * @param userId the bearer's user id: 1..{@value #MAX_ID_LENGTH} characters, no control characters
+     * @param role what the bearer may do, never null
+     * @param roomId the room the bearer may enter: 1..{@value #MAX_ID_LENGTH} characters, no control characters
+     * @param expiresAt the instant from which the token is refused, never null
+     * @throws IllegalArgumentException when an id is empty, longer than {@value #MAX_ID_LENGTH} characters or holds a
+     *     control character
+     * @throws NullPointerException when any claim is null
+     */
     public CohostToken {
         requireId("userId", userId);
         Objects.requireNonNull(role, "role");

@@ -15,12 +15,21 @@ public final class LivePushCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Runs the command line and exits with its code. */
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the command and its options, as typed after {@code livepush}
+     */
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code (for tests). */
+    /**
+     * Runs the command line and returns the exit code (for tests).
+     *
+     * @param args the command and its options, as typed after {@code livepush}; none prints the usage
+     * @return the exit code: 0 on success, non-zero when the command failed or its options were refused
+     */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new LivePushCli());
         cl.setExecutionExceptionHandler(new CliErrors());
