@@ -49,7 +49,8 @@ public final class AudienceRelay {
      * @throws CohostException when the mix was not ready ({@code MIX_NOT_READY}, or the mixer's refusal);
      *     the host's stream was not touched and goes on
      * @throws HandoverFailedException when the mix could not publish; its {@link HandoverFailedException#fallback()}
-     *     is the restarted host stream
+     *     is the restarted host stream, started and waited for (up to {@code timeout}; a late or refused
+     *     restart is a suppressed exception)
      */
     public static AudienceSwitch toMix(LiveStream host, MixSide mix, Supplier<LiveStream> hostRestart, Duration timeout)
             throws InterruptedException, CohostException {
@@ -61,11 +62,11 @@ public final class AudienceRelay {
         try {
             await(mix.ready(timeout), timeout);
         } catch (ExecutionException | TimeoutException e) {
-            abandon(mix, timeout);
             CohostException refusal = cohostCause(e);
             if (refusal != null) {
-                throw refusal;
+                throw refusal; // the mix answered: it is not preparing any more
             }
+            abandon(mix, timeout); // no answer: make sure it does not publish later
             throw new CohostException(CohostErrorCode.MIX_NOT_READY, "the mix was not ready within " + timeout.toMillis()
                     + " ms; the host's stream goes on", e);
         }
@@ -78,10 +79,16 @@ public final class AudienceRelay {
             abandon(mix, timeout);
             LiveStream back = hostRestart.get();
             LOG.warn("the mix could not publish ({}); the host's stream takes the audience back", rootMessage(e));
-            back.start();
-            throw new HandoverFailedException(CohostErrorCode.MIXER_UNAVAILABLE,
+            HandoverFailedException failed = new HandoverFailedException(CohostErrorCode.MIXER_UNAVAILABLE,
                     "the mix could not publish to the audience key (" + rootMessage(e) + "); the host's stream was restarted",
                     e, back);
+            try {
+                back.start().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException restart) {
+                LOG.warn("the restarted host stream was not accepted in time either: {}", rootMessage(restart));
+                failed.addSuppressed(restart);
+            }
+            throw failed;
         }
         long t3 = System.nanoTime();
         AudienceSwitch s = new AudienceSwitch(true, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), null);
