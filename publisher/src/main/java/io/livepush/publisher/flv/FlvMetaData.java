@@ -32,7 +32,20 @@ public record FlvMetaData(int width, int height, double frameRate, double videoD
     /** AAC in FLV is always announced as 16-bit. */
     public static final int AUDIO_SAMPLE_SIZE = 16;
 
-    /** Validates the fields; see {@link Builder#build()}. */
+    /**
+     * Validates the fields; see {@link Builder#build()}.
+     *
+     * @param width picture width in pixels, at least 1
+     * @param height picture height in pixels, at least 1
+     * @param frameRate frames per second, above 0
+     * @param videoDataRateKbps the video bitrate in kbit/s, 0 or more
+     * @param hasAudio whether the stream carries AAC audio
+     * @param audioDataRateKbps the audio bitrate in kbit/s (ignored without audio)
+     * @param audioSampleRate the audio sample rate in Hz (ignored without audio)
+     * @param stereo two channels rather than one (ignored without audio)
+     * @param encoder the encoder name, e.g. {@link #DEFAULT_ENCODER}
+     * @throws IllegalArgumentException naming the first field out of range (audio fields are checked only with audio)
+     */
     public FlvMetaData {
         check(width >= 1, "width is " + width + " (expected at least 1)");
         check(height >= 1, "height is " + height + " (expected at least 1)");
@@ -99,26 +112,49 @@ public record FlvMetaData(int width, int height, double frameRate, double videoD
         private Builder() {
         }
 
-        /** Sets the picture size in pixels (required). */
+        /**
+         * Sets the picture size in pixels (required).
+         *
+         * @param width picture width in pixels, at least 1
+         * @param height picture height in pixels, at least 1
+         * @return this builder; the values are checked by {@link #build()}
+         */
         public Builder size(int width, int height) {
             this.width = width;
             this.height = height;
             return this;
         }
 
-        /** Sets the frame rate in frames per second (required). */
+        /**
+         * Sets the frame rate in frames per second (required).
+         *
+         * @param fps frames per second, finite and above 0
+         * @return this builder; the value is checked by {@link #build()}
+         */
         public Builder frameRate(double fps) {
             this.frameRate = fps;
             return this;
         }
 
-        /** Sets the video bitrate in kbit/s (default 0: unknown). */
+        /**
+         * Sets the video bitrate in kbit/s (default 0: unknown).
+         *
+         * @param kbps the video bitrate in kbit/s, finite and 0 or more
+         * @return this builder; the value is checked by {@link #build()}
+         */
         public Builder videoDataRateKbps(double kbps) {
             this.videoDataRateKbps = kbps;
             return this;
         }
 
-        /** Announces AAC audio with this sample rate (Hz), channel layout and bitrate (kbit/s). */
+        /**
+         * Announces AAC audio with this sample rate (Hz), channel layout and bitrate (kbit/s).
+         *
+         * @param sampleRate the AAC sample rate in Hz, at least 1
+         * @param stereo true for two channels, false for one
+         * @param dataRateKbps the audio bitrate in kbit/s, finite and 0 or more
+         * @return this builder; the values are checked by {@link #build()}
+         */
         public Builder audio(int sampleRate, boolean stereo, double dataRateKbps) {
             this.hasAudio = true;
             this.audioSampleRate = sampleRate;
@@ -127,13 +163,22 @@ public record FlvMetaData(int width, int height, double frameRate, double videoD
             return this;
         }
 
-        /** Announces a stream without audio (the default): the audio fields are left out. */
+        /**
+         * Announces a stream without audio (the default): the audio fields are left out.
+         *
+         * @return this builder
+         */
         public Builder noAudio() {
             this.hasAudio = false;
             return this;
         }
 
-        /** Sets the encoder name (default {@link #DEFAULT_ENCODER}). */
+        /**
+         * Sets the encoder name (default {@link #DEFAULT_ENCODER}).
+         *
+         * @param encoder the name written as {@code encoder}, not empty
+         * @return this builder; the value is checked by {@link #build()}
+         */
         public Builder encoder(String encoder) {
             this.encoder = encoder;
             return this;

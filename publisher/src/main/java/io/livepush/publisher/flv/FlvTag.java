@@ -13,7 +13,14 @@ import java.util.Objects;
  * @param body the tag body; owned by this record, do not modify
  */
 public record FlvTag(FlvTagType type, long timestampMs, byte[] body) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param type the tag type
+     * @param timestampMs the DTS in milliseconds, 0..2^32-1
+     * @param body the tag body; owned by this record, do not modify
+     * @throws NullPointerException for a null type or body
+     */
     public FlvTag {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(body, "body");

@@ -28,7 +28,16 @@ public record FlvVideoTagInfo(int frameType, int codecId, int avcPacketType, int
     /** AVCPacketType 2: AVC end of sequence. */
     public static final int AVC_END_OF_SEQUENCE = 2;
 
-    /** Copies the NAL unit list so the record stays immutable. */
+    /**
+     * Copies the NAL unit list so the record stays immutable.
+     *
+     * @param frameType FrameType: 1 keyframe, 2 inter frame (3..5 are not used for AVC)
+     * @param codecId CodecID: always 7 (AVC) here
+     * @param avcPacketType 0 sequence header, 1 NAL units, 2 end of sequence
+     * @param compositionTimeMs the SI24 CompositionTime offset (PTS - DTS) in milliseconds; 0 unless NAL units
+     * @param decoderConfigurationRecord the AVCDecoderConfigurationRecord of a sequence header, else {@code null}
+     * @param nalUnits the NAL units (without length prefixes) of a NAL-units packet, else empty
+     */
     public FlvVideoTagInfo {
         nalUnits = List.copyOf(nalUnits);
     }

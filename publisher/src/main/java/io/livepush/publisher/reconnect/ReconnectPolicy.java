@@ -73,7 +73,10 @@ public final class ReconnectPolicy {
         return Duration.ofMillis(Math.max(0, Math.round(Math.min(spread, maxDelay.toMillis()))));
     }
 
-    /** @return whether retry number {@code attempt} is within the budget */
+    /**
+     * @param attempt the retry number, 1 for the first retry after a loss
+     * @return whether retry number {@code attempt} is within the budget
+     */
     public boolean allows(int attempt) {
         return attempt <= maxAttempts;
     }
@@ -120,13 +123,26 @@ public final class ReconnectPolicy {
         private Builder() {
         }
 
-        /** The delay before the first retry, 0..10 min (default 2 s). */
+        /**
+         * The delay before the first retry, 0..10 min (default 2 s).
+         *
+         * @param delay 0..10 min
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         * @throws NullPointerException for null
+         */
         public Builder initialDelay(Duration delay) {
             this.initialDelay = within("initial delay", delay);
             return this;
         }
 
-        /** The factor between consecutive delays, 1..10 (default 1.5). */
+        /**
+         * The factor between consecutive delays, 1..10 (default 1.5).
+         *
+         * @param factor 1..10; 1 keeps every delay equal
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
         public Builder multiplier(double factor) {
             if (!(factor >= 1 && factor <= 10)) {
                 throw new IllegalArgumentException("multiplier is " + factor + " (expected 1..10)");
@@ -135,13 +151,26 @@ public final class ReconnectPolicy {
             return this;
         }
 
-        /** The longest delay, 0..10 min (default 30 s). */
+        /**
+         * The longest delay, 0..10 min (default 30 s).
+         *
+         * @param delay 0..10 min; caps every delay, jitter included
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         * @throws NullPointerException for null
+         */
         public Builder maxDelay(Duration delay) {
             this.maxDelay = within("max delay", delay);
             return this;
         }
 
-        /** The relative spread of each delay, 0..0.5 (default 0.2). */
+        /**
+         * The relative spread of each delay, 0..0.5 (default 0.2).
+         *
+         * @param fraction 0..0.5; each delay is scaled by a random factor in {@code 1 - fraction .. 1 + fraction}
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
         public Builder jitter(double fraction) {
             if (!(fraction >= 0 && fraction <= 0.5)) {
                 throw new IllegalArgumentException("jitter is " + fraction + " (expected 0..0.5)");
@@ -150,7 +179,13 @@ public final class ReconnectPolicy {
             return this;
         }
 
-        /** Retries in a row before giving up, 0..1000000 (default 25; 0 = never retry). */
+        /**
+         * Retries in a row before giving up, 0..1000000 (default 25; 0 = never retry).
+         *
+         * @param attempts 0..1000000
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
         public Builder maxAttempts(int attempts) {
             if (attempts < 0 || attempts > 1_000_000) {
                 throw new IllegalArgumentException("max attempts is " + attempts + " (expected 0..1000000)");

@@ -20,7 +20,10 @@ public final class CaptureTimeSei {
     private CaptureTimeSei() {
     }
 
-    /** @return the SEI message for a capture time in Unix epoch microseconds */
+    /**
+     * @param wallClockUs the capture time in microseconds since the Unix epoch
+     * @return the SEI message for a capture time in Unix epoch microseconds
+     */
     public static SeiUserDataUnregistered message(long wallClockUs) {
         return SeiUserDataUnregistered.of(UUID, ByteBuffer.allocate(8).putLong(wallClockUs).array());
     }
@@ -28,6 +31,7 @@ public final class CaptureTimeSei {
     /**
      * Reads the capture time from a parsed SEI message.
      *
+     * @param message a parsed SEI message under any UUID, never null
      * @return the Unix epoch microseconds, or empty when the message is not a capture-time message
      */
     public static Optional<Long> read(SeiUserDataUnregistered message) {

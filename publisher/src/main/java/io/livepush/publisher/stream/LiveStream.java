@@ -88,6 +88,7 @@ public final class LiveStream implements AutoCloseable {
      * @param audio the audio source, or {@code null} for a stream without sound
      * @param clock the clock the sources stamp their frames with
      * @param listener the events; use {@code new LiveStreamListener() {}} for none
+     * @return the stream, not started
      * @throws IllegalArgumentException when the sources' formats do not match the encoder settings
      */
     public static LiveStream create(LiveStreamConfig config, VideoSource video, AudioSource audio, MediaClock clock,
@@ -258,7 +259,14 @@ public final class LiveStream implements AutoCloseable {
         sendSei(payload, SeiRepeat.once());
     }
 
-    /** Like {@link #sendSei(byte[])}, on the frames {@code repeat} names. */
+    /**
+     * Like {@link #sendSei(byte[])}, on the frames {@code repeat} names.
+     *
+     * @param payload 1..255 bytes, copied; sent under the default LivePush SEI UUID
+     * @param repeat which upcoming frames carry it, never null
+     * @throws IllegalArgumentException for a bad payload or a null repeat; the stream is unchanged
+     * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+     */
     public void sendSei(byte[] payload, SeiRepeat repeat) {
         VideoEncoder enc = videoEncoder;
         if (enc == null || closed.get()) {
@@ -287,7 +295,9 @@ public final class LiveStream implements AutoCloseable {
      * Waits until the sources have ended (file sources, frame limits) and everything encoded was
      * handed to the recording and to every destination that is publishing.
      *
+     * @param timeoutMs the longest wait in milliseconds
      * @return false when {@code timeoutMs} passed first
+     * @throws InterruptedException when the waiting thread is interrupted
      */
     public boolean awaitSourcesEnded(long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);

@@ -57,6 +57,7 @@ public final class LiveStreamConfig {
 
     /**
      * @param url {@code rtmp[s]://host[:port]/app[/instance]/key[?query]}
+     * @return a builder with the defaults documented on each setter
      * @throws IllegalArgumentException for a malformed URL (the message never holds the full key)
      */
     public static Builder builder(String url) {
@@ -176,6 +177,8 @@ public final class LiveStreamConfig {
          * Also pushes the same encode to {@code url}, over its own connection with its own queue and reconnect
          * (at most {@value #MAX_DESTINATIONS} destinations in all).
          *
+         * @param url another {@code rtmp[s]://host[:port]/app[/instance]/key[?query]}
+         * @return this builder
          * @throws IllegalArgumentException for a malformed URL, one already added, or too many
          */
         public Builder addDestination(String url) {
@@ -192,37 +195,74 @@ public final class LiveStreamConfig {
             return this;
         }
 
-        /** When and how often lost connections are made again ({@link ReconnectPolicy#disabled()}: never). */
+        /**
+         * When and how often lost connections are made again ({@link ReconnectPolicy#disabled()}: never).
+         *
+         * @param policy the reconnect policy, never null
+         * @return this builder
+         * @throws NullPointerException for null
+         */
         public Builder reconnect(ReconnectPolicy policy) {
             this.reconnect = Objects.requireNonNull(policy, "reconnect policy");
             return this;
         }
 
-        /** Lower the video bitrate to the first destination's throughput under congestion (default on). */
+        /**
+         * Lower the video bitrate to the first destination's throughput under congestion (default on).
+         *
+         * @param on true to follow the throughput, false to keep the configured bitrate
+         * @return this builder
+         */
         public Builder adaptiveBitrate(boolean on) {
             this.adaptiveBitrate = on;
             return this;
         }
 
-        /** Video encoder backend: {@code auto} or a backend name (checked when the stream starts). */
+        /**
+         * Video encoder backend: {@code auto} or a backend name (checked when the stream starts).
+         *
+         * @param name {@code auto} or a backend name such as {@code openh264}; surrounding spaces are trimmed
+         * @return this builder
+         * @throws IllegalArgumentException for a null or blank name
+         */
         public Builder videoEncoder(String name) {
             this.videoEncoder = requireName(name, "video encoder");
             return this;
         }
 
-        /** Video encoder settings; the size must match the video source's. */
+        /**
+         * Video encoder settings; the size must match the video source's.
+         *
+         * @param config the video encoder settings, never null
+         * @return this builder
+         * @throws NullPointerException for null
+         */
         public Builder video(VideoEncoderConfig config) {
             this.video = Objects.requireNonNull(config, "video config");
             return this;
         }
 
-        /** Audio encoder backend: {@code auto} or a backend name. */
+        /**
+         * Audio encoder backend: {@code auto} or a backend name.
+         *
+         * @param name {@code auto} or a backend name; surrounding spaces are trimmed
+         * @return this builder
+         * @throws IllegalArgumentException for a null or blank name
+         */
         public Builder audioEncoder(String name) {
             this.audioEncoder = requireName(name, "audio encoder");
             return this;
         }
 
-        /** Audio encoder settings; sample rate and channels must match the audio source's. */
+        /**
+         * Audio encoder settings; sample rate and channels must match the audio source's.
+         *
+         * @param config the audio encoder settings with codec {@code AAC_LC} (the only one legacy FLV/RTMP carries),
+         *     never null
+         * @return this builder
+         * @throws IllegalArgumentException for another codec
+         * @throws NullPointerException for null
+         */
         public Builder audio(AudioEncoderConfig config) {
             Objects.requireNonNull(config, "audio config");
             if (config.codec() != AudioCodec.AAC_LC) {
@@ -233,25 +273,47 @@ public final class LiveStreamConfig {
             return this;
         }
 
-        /** RTMP client settings: timeouts, chunk size, TLS trust. */
+        /**
+         * RTMP client settings: timeouts, chunk size, TLS trust.
+         *
+         * @param config the RTMP client settings, never null
+         * @return this builder
+         * @throws NullPointerException for null
+         */
         public Builder rtmp(RtmpClientConfig config) {
             this.rtmp = Objects.requireNonNull(config, "rtmp config");
             return this;
         }
 
-        /** Put each frame's capture wall-clock time into its SEI (default off). */
+        /**
+         * Put each frame's capture wall-clock time into its SEI (default off).
+         *
+         * @param on true to attach a {@link CaptureTimeSei} message to every frame
+         * @return this builder
+         */
         public Builder seiTimestamps(boolean on) {
             this.seiTimestamps = on;
             return this;
         }
 
-        /** Also write what is pushed to this FLV file ({@code null}: no recording). */
+        /**
+         * Also write what is pushed to this FLV file ({@code null}: no recording).
+         *
+         * @param file the FLV file to write (replaced if it exists), or {@code null} for none
+         * @return this builder
+         */
         public Builder recordFile(Path file) {
             this.recordFile = file;
             return this;
         }
 
-        /** The longest {@code close()} may take, 100 ms..60 s (default 3 s). */
+        /**
+         * The longest {@code close()} may take, 100 ms..60 s (default 3 s).
+         *
+         * @param timeout 100 ms..60 s
+         * @return this builder
+         * @throws IllegalArgumentException for null or a value outside that range
+         */
         public Builder closeTimeout(Duration timeout) {
             if (timeout == null || timeout.toMillis() < 100 || timeout.toMillis() > 60_000) {
                 throw new IllegalArgumentException("close timeout " + timeout + " is not allowed (expected 100 ms..60 s)");
@@ -260,7 +322,13 @@ public final class LiveStreamConfig {
             return this;
         }
 
-        /** Queued video beyond which inter frames are dropped, 200..10000 ms (default 900). */
+        /**
+         * Queued video beyond which inter frames are dropped, 200..10000 ms (default 900).
+         *
+         * @param ms queued video in milliseconds, 200..10000
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
         public Builder dropThresholdMs(long ms) {
             if (ms < 200 || ms > 10_000) {
                 throw new IllegalArgumentException("drop threshold " + ms + " ms is not allowed (expected 200..10000)");

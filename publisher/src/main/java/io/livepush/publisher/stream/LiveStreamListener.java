@@ -53,6 +53,9 @@ public interface LiveStreamListener {
      * Like {@link #onReconnecting(int, java.time.Duration, Throwable)}, for any destination.
      *
      * @param destination the destination's URL, stream key redacted
+     * @param attempt 1 for the first retry after a loss, counting up until one succeeds
+     * @param delay the wait before this attempt
+     * @param cause why the connection ended
      */
     default void onReconnecting(String destination, int attempt, java.time.Duration delay, Throwable cause) {
     }
@@ -61,28 +64,45 @@ public interface LiveStreamListener {
     default void onReconnected() {
     }
 
-    /** Like {@link #onReconnected()}, for any destination. */
+    /**
+     * Like {@link #onReconnected()}, for any destination.
+     *
+     * @param destination the destination's URL, stream key redacted
+     */
     default void onReconnected(String destination) {
     }
 
     /**
      * The retry budget is spent, or the ingest refused the stream for good; nothing more goes there. When it was
      * the last destination, {@link #onFailed} and {@link #onClosed} follow.
+     *
+     * @param cause the last connection failure or the ingest's refusal
      */
     default void onGaveUp(Throwable cause) {
     }
 
-    /** Like {@link #onGaveUp(Throwable)}, for any destination. */
+    /**
+     * Like {@link #onGaveUp(Throwable)}, for any destination.
+     *
+     * @param destination the destination's URL, stream key redacted
+     * @param cause the last connection failure or the ingest's refusal
+     */
     default void onGaveUp(String destination, Throwable cause) {
     }
 
-    /** Once a second while the stream runs. */
+    /**
+     * Once a second while the stream runs.
+     *
+     * @param stats the figures of the last second
+     */
     default void onStats(LiveStreamStats stats) {
     }
 
     /**
      * The stream failed and stopped: the connection was refused or lost, the ingest rejected the
      * key, or a source or encoder failed. {@link #onClosed()} follows.
+     *
+     * @param cause what failed: the connection error, the ingest's refusal, or the source's or encoder's exception
      */
     default void onFailed(Throwable cause) {
     }

@@ -26,7 +26,25 @@ public record LiveStreamStats(long uptimeMs, double fpsIn, double fpsOut, double
         long droppedFrames, long framesSent, long bytesSent, int videoBitrateBps, long rttMs, long reconnects,
         long audioDroppedWhileDisconnected, List<DestinationStats> destinations) {
 
-    /** Copies the list of destinations. */
+    /**
+     * Copies the list of destinations.
+     *
+     * @param uptimeMs milliseconds since {@link LiveStream#start()}
+     * @param fpsIn raw frames per second delivered by the video source over the last second
+     * @param fpsOut video frames per second sent to the first destination over the last second
+     * @param kbps bits per second (in thousands) written to all connections over the last second
+     * @param queueMs media time waiting in the first destination's send queue
+     * @param droppedFrames video frames dropped so far: before encoding (encoder too slow) plus by the first
+     *     destination's congestion rules (link too slow)
+     * @param framesSent video frames sent to the first destination so far
+     * @param bytesSent bytes written on the current connections
+     * @param videoBitrateBps the video encoder's current target bitrate (lowered under congestion)
+     * @param rttMs round-trip time to the first destination from its acknowledgements, -1 before one came
+     * @param reconnects successful reconnections of all destinations so far
+     * @param audioDroppedWhileDisconnected audio frames dropped while a destination had no connection (audio is never
+     *     dropped while connected)
+     * @param destinations each destination's own figures, in the configured order
+     */
     public LiveStreamStats {
         destinations = List.copyOf(destinations);
     }
