@@ -1,0 +1,28 @@
+package io.livepush.examples.cohost;
+
+import io.livepush.capture.MediaClock;
+import io.livepush.capture.source.TestPatternSource;
+import io.livepush.capture.source.ToneSource;
+
+/**
+ * The participants' synthetic camera and microphone: the SDK's test pattern turned to a hue of its
+ * own (so each participant's picture is told apart in the mix by its colours) and a steady tone.
+ */
+final class ExampleMedia {
+    /** The size every participant sends (the mixer fits it into its region). */
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 720;
+
+    private ExampleMedia() {
+    }
+
+    /** @return a real-time 1280x720 30 fps test pattern with its colours turned by {@code hue} degrees */
+    static TestPatternSource pattern(double hue) {
+        return TestPatternSource.builder().size(WIDTH, HEIGHT).hueDegrees(hue).clock(new MediaClock()).build();
+    }
+
+    /** @return a real-time 48 kHz tone of {@code hz} at 30 % of full scale */
+    static ToneSource tone(double hz) {
+        return ToneSource.builder().frequencyHz(hz).beepFrequencyHz(hz).amplitude(0.3).clock(new MediaClock()).build();
+    }
+}
