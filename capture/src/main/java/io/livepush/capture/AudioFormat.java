@@ -7,7 +7,13 @@ package io.livepush.capture;
  * @param channels 1 (mono) or 2 (stereo)
  */
 public record AudioFormat(int sampleRate, int channels) {
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param sampleRate samples per second per channel, 8000..192000
+     * @param channels 1 (mono) or 2 (stereo)
+     * @throws IllegalArgumentException for a rate outside 8000..192000 Hz or another channel count
+     */
     public AudioFormat {
         requireValid(sampleRate, channels);
     }

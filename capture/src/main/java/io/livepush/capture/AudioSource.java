@@ -23,6 +23,8 @@ public interface AudioSource extends AutoCloseable {
      * Sets who is told of errors this source recovers from by itself (see {@link SourceErrorListener}).
      * Sources that cannot recover from anything ignore it; errors they cannot recover from are thrown
      * from {@link #read()}. Call before the first {@code read()}.
+     *
+     * @param listener who is told, or {@code null} for no one
      */
     default void setErrorListener(SourceErrorListener listener) {
     }

@@ -37,7 +37,10 @@ public final class MediaClock {
         return (nanoTime.getAsLong() - originNanos) / 1000L;
     }
 
-    /** @return the Unix epoch time in microseconds of the given presentation time */
+    /**
+     * @param ptsUs a presentation time in microseconds on this clock
+     * @return the Unix epoch time in microseconds of the given presentation time
+     */
     public long wallClockUs(long ptsUs) {
         return originEpochUs + ptsUs;
     }
@@ -45,6 +48,7 @@ public final class MediaClock {
     /**
      * Sleeps until the clock reaches {@code ptsUs}; returns at once if it has passed.
      *
+     * @param ptsUs the presentation time to wait for, in microseconds on this clock
      * @throws InterruptedException when interrupted while waiting
      */
     public void sleepUntil(long ptsUs) throws InterruptedException {

@@ -9,7 +9,15 @@ package io.livepush.capture;
  *     variable frame rate; timestamps are what count)
  */
 public record VideoFormat(int width, int height, double fps) {
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param width luma width, even, 2..16384
+     * @param height luma height, even, 2..16384
+     * @param fps nominal frames per second, greater than 0 and at most 240 (a source may deliver variable frame rate;
+     *     timestamps are what count)
+     * @throws IllegalArgumentException for an odd or out-of-range size or a frame rate outside (0, 240]
+     */
     public VideoFormat {
         VideoFrame.requireValidSize(width, height);
         if (!(fps > 0 && fps <= 240)) {

@@ -58,6 +58,8 @@ public final class VideoFrame {
      * Checks a frame size against the one rule every LivePush component follows: I420 needs even
      * dimensions, from 2 to 16384 pixels each.
      *
+     * @param width luma width in pixels
+     * @param height luma height in pixels
      * @throws IllegalArgumentException naming the size given and the allowed range
      */
     public static void requireValidSize(int width, int height) {
@@ -88,28 +90,45 @@ public final class VideoFrame {
         return ptsUs;
     }
 
-    /** Sets the presentation time, for sources that stamp a frame after filling it. */
+    /**
+     * Sets the presentation time, for sources that stamp a frame after filling it.
+     *
+     * @param ptsUs presentation time in microseconds on the shared {@link MediaClock}
+     * @throws IllegalStateException when the frame was already released
+     */
     public void setPtsUs(long ptsUs) {
         checkLive();
         this.ptsUs = ptsUs;
     }
 
-    /** @return the row pitch in bytes of plane 0 (Y), 1 (U) or 2 (V) */
+    /**
+     * @param plane 0 (Y), 1 (U) or 2 (V)
+     * @return the row pitch in bytes of plane 0 (Y), 1 (U) or 2 (V)
+     */
     public int stride(int plane) {
         return strides[plane];
     }
 
-    /** @return the byte offset of plane 0 (Y), 1 (U) or 2 (V) inside {@link #data()} */
+    /**
+     * @param plane 0 (Y), 1 (U) or 2 (V)
+     * @return the byte offset of plane 0 (Y), 1 (U) or 2 (V) inside {@link #data()}
+     */
     public int planeOffset(int plane) {
         return offsets[plane];
     }
 
-    /** @return the width in pixels of plane 0 (Y), 1 (U) or 2 (V) */
+    /**
+     * @param plane 0 (Y), 1 (U) or 2 (V)
+     * @return the width in pixels of plane 0 (Y), 1 (U) or 2 (V)
+     */
     public int planeWidth(int plane) {
         return plane == 0 ? width : (width + 1) / 2;
     }
 
-    /** @return the height in rows of plane 0 (Y), 1 (U) or 2 (V) */
+    /**
+     * @param plane 0 (Y), 1 (U) or 2 (V)
+     * @return the height in rows of plane 0 (Y), 1 (U) or 2 (V)
+     */
     public int planeHeight(int plane) {
         return plane == 0 ? height : (height + 1) / 2;
     }
@@ -117,13 +136,20 @@ public final class VideoFrame {
     /**
      * The whole pixel buffer (Y, then U, then V). The returned buffer is the frame's own: position
      * and limit are undefined, use absolute gets and puts.
+     *
+     * @return the frame's direct buffer, {@link #byteSize()} bytes
+     * @throws IllegalStateException when the frame was already released
      */
     public ByteBuffer data() {
         checkLive();
         return data;
     }
 
-    /** @return a view of one plane, position 0, limit at the plane's end */
+    /**
+     * @param plane 0 (Y), 1 (U) or 2 (V)
+     * @return a view of one plane, position 0, limit at the plane's end
+     * @throws IllegalStateException when the frame was already released
+     */
     public ByteBuffer plane(int plane) {
         checkLive();
         int start = offsets[plane];
@@ -138,6 +164,10 @@ public final class VideoFrame {
 
     /**
      * Copies the pixels and the timestamp of {@code other}, which must have the same size.
+     *
+     * @param other a live frame of the same size, never null
+     * @throws IllegalArgumentException when the sizes differ
+     * @throws IllegalStateException when either frame was already released
      */
     public void copyFrom(VideoFrame other) {
         Objects.requireNonNull(other, "other");
@@ -149,7 +179,12 @@ public final class VideoFrame {
         ptsUs = other.ptsUs();
     }
 
-    /** Adds a reference; the frame stays alive until each reference is released. */
+    /**
+     * Adds a reference; the frame stays alive until each reference is released.
+     *
+     * @return this frame
+     * @throws IllegalStateException when the frame was already released
+     */
     public VideoFrame retain() {
         int prev;
         do {

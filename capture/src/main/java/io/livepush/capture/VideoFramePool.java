@@ -34,7 +34,10 @@ public final class VideoFramePool {
         this.idle = new ArrayBlockingQueue<>(capacity);
     }
 
-    /** @return a frame of this pool's size with one reference and the given timestamp; pixels are stale */
+    /**
+     * @param ptsUs the presentation time in microseconds
+     * @return a frame of this pool's size with one reference and the given timestamp; pixels are stale
+     */
     public VideoFrame acquire(long ptsUs) {
         VideoFrame f = idle.poll();
         if (f == null) {

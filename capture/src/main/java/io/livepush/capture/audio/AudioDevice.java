@@ -12,7 +12,17 @@ import java.util.Objects;
  * @param channels the device's native channel count, or 0 when unknown
  */
 public record AudioDevice(String name, String description, AudioBackend backend, int sampleRate, int channels) {
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param name what to pass to {@link Microphone.Builder#device(String)}
+     * @param description a human-readable label (may equal the name)
+     * @param backend the sound system it belongs to ({@link AudioBackend#PULSE} or {@link AudioBackend#ALSA})
+     * @param sampleRate the device's native rate in Hz, or 0 when unknown
+     * @param channels the device's native channel count, or 0 when unknown
+     * @throws NullPointerException for a null name or description
+     * @throws IllegalArgumentException for a backend other than PULSE or ALSA
+     */
     public AudioDevice {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");

@@ -229,7 +229,14 @@ public final class Microphone implements AudioSource {
         private Builder() {
         }
 
-        /** The device: a Pulse source name or an ALSA PCM name; {@code null} or {@code default} for the default. */
+        /**
+         * The device: a Pulse source name or an ALSA PCM name; {@code null} or {@code default} for the default.
+         *
+         * @param device a name from {@link AudioDevices#list()}, or {@code null} for the default; not blank, no control
+         *     characters
+         * @return this builder
+         * @throws IllegalArgumentException for a blank name or one with control characters
+         */
         public Builder device(String device) {
             if (device != null && (device.isBlank() || device.chars().anyMatch(Character::isISOControl))) {
                 throw new IllegalArgumentException("audio device name '" + device + "' is not allowed (expected a device name"
@@ -239,25 +246,45 @@ public final class Microphone implements AudioSource {
             return this;
         }
 
-        /** The sound system; {@link AudioBackend#AUTO} prefers Pulse when a server answers. */
+        /**
+         * The sound system; {@link AudioBackend#AUTO} prefers Pulse when a server answers.
+         *
+         * @param backend the sound system, never null
+         * @return this builder
+         */
         public Builder backend(AudioBackend backend) {
             this.backend = Objects.requireNonNull(backend, "backend");
             return this;
         }
 
-        /** The format frames are delivered in; the device's is converted to it. */
+        /**
+         * The format frames are delivered in; the device's is converted to it.
+         *
+         * @param format the delivered sample rate and channel count, never null
+         * @return this builder
+         */
         public Builder format(AudioFormat format) {
             this.format = Objects.requireNonNull(format, "format");
             return this;
         }
 
-        /** The clock timestamps are read from; share it with the video source. */
+        /**
+         * The clock timestamps are read from; share it with the video source.
+         *
+         * @param clock the shared clock, never null
+         * @return this builder
+         */
         public Builder clock(MediaClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The Pulse server, e.g. {@code unix:/run/user/1000/pulse/native}; {@code null} for the default. */
+        /**
+         * The Pulse server, e.g. {@code unix:/run/user/1000/pulse/native}; {@code null} for the default.
+         *
+         * @param server a Pulse server address, or {@code null} for the default server
+         * @return this builder
+         */
         public Builder pulseServer(String server) {
             this.pulseServer = server;
             return this;
@@ -266,6 +293,10 @@ public final class Microphone implements AudioSource {
         /**
          * Open the device at exactly this rate (and resample to the output rate); 0 (default) opens
          * it at the output rate or, for ALSA, the nearest the device offers.
+         *
+         * @param rate 0, or the device rate in Hz, 1000..768000
+         * @return this builder
+         * @throws IllegalArgumentException for another value
          */
         public Builder deviceRate(int rate) {
             if (rate != 0 && (rate < 1000 || rate > 768_000)) {
@@ -275,7 +306,13 @@ public final class Microphone implements AudioSource {
             return this;
         }
 
-        /** Samples per channel per frame, at most 20 ms worth (default: 20 ms). */
+        /**
+         * Samples per channel per frame, at most 20 ms worth (default: 20 ms).
+         *
+         * @param samples samples per channel, 1..(output rate / 50); set {@link #format(AudioFormat)} first
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
         public Builder samplesPerFrame(int samples) {
             int max = format.sampleRate() / 50;
             if (samples < 1 || samples > max) {

@@ -121,6 +121,7 @@ public final class Camera implements VideoSource {
     /**
      * @param device a device path ({@code /dev/video0}) or a camera name, matched case-insensitively
      *     against the names {@link Devices#cameras()} reports
+     * @return a builder; nothing is opened until {@link Builder#open()}
      */
     public static Builder builder(String device) {
         return new Builder(device);
@@ -415,7 +416,14 @@ public final class Camera implements VideoSource {
             this.device = device.trim();
         }
 
-        /** The frame size wanted (and delivered: a different camera size is scaled), even, 2..16384. */
+        /**
+         * The frame size wanted (and delivered: a different camera size is scaled), even, 2..16384.
+         *
+         * @param width frame width in pixels: even, 2..16384
+         * @param height frame height in pixels: even, 2..16384
+         * @return this builder
+         * @throws IllegalArgumentException for an odd or out-of-range dimension
+         */
         public Builder size(int width, int height) {
             VideoFrame.requireValidSize(width, height);
             this.width = width;
@@ -423,7 +431,13 @@ public final class Camera implements VideoSource {
             return this;
         }
 
-        /** The frame rate wanted, greater than 0 and at most 240. */
+        /**
+         * The frame rate wanted, greater than 0 and at most 240.
+         *
+         * @param fps frames per second, greater than 0 and at most 240
+         * @return this builder
+         * @throws IllegalArgumentException outside that range or not a number
+         */
         public Builder fps(double fps) {
             if (!(fps > 0 && fps <= 240)) {
                 throw new IllegalArgumentException("frame rate " + fps + " is not allowed (expected > 0 and <= 240)");
@@ -432,7 +446,13 @@ public final class Camera implements VideoSource {
             return this;
         }
 
-        /** Insist on one pixel format: {@code YUYV}, {@code NV12}, {@code YU12} or {@code MJPG}; null for any. */
+        /**
+         * Insist on one pixel format: {@code YUYV}, {@code NV12}, {@code YU12} or {@code MJPG}; null for any.
+         *
+         * @param fourcc a four-character code, or {@code null} to let the camera choose
+         * @return this builder
+         * @throws IllegalArgumentException for a code that is not one of the supported four
+         */
         public Builder pixelFormat(String fourcc) {
             if (fourcc == null) {
                 this.pixelFormat = 0;
@@ -447,19 +467,35 @@ public final class Camera implements VideoSource {
             return this;
         }
 
-        /** true: fail (listing the sizes offered) unless the camera has exactly the asked size. */
+        /**
+         * true: fail (listing the sizes offered) unless the camera has exactly the asked size.
+         *
+         * @param exactSize true to refuse other sizes, false (default) to scale the nearest one
+         * @return this builder
+         */
         public Builder exactSize(boolean exactSize) {
             this.exactSize = exactSize;
             return this;
         }
 
-        /** The clock frames are stamped on; share it with the audio source. */
+        /**
+         * The clock frames are stamped on; share it with the audio source.
+         *
+         * @param clock the shared clock, never null
+         * @return this builder
+         */
         public Builder clock(MediaClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Idle output frames kept for reuse, 1..256. */
+        /**
+         * Idle output frames kept for reuse, 1..256.
+         *
+         * @param poolCapacity 1..256
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
         public Builder poolCapacity(int poolCapacity) {
             if (poolCapacity < 1 || poolCapacity > 256) {
                 throw new IllegalArgumentException("pool capacity " + poolCapacity + " is not allowed (expected 1..256)");
@@ -477,6 +513,7 @@ public final class Camera implements VideoSource {
         /**
          * Opens the camera, negotiates and starts streaming.
          *
+         * @return the streaming camera, owned by the caller (who closes it)
          * @throws CameraException see {@link Camera} for the reasons
          */
         public Camera open() throws CameraException {

@@ -26,6 +26,7 @@ public final class CameraException extends IOException {
         DEVICE_ERROR
     }
 
+    /** Why the camera failed, never null; serialized with the message. */
     private final Reason reason;
 
     /**

@@ -209,7 +209,13 @@ public final class Screen implements VideoSource {
         private Builder() {
         }
 
-        /** The X display, e.g. {@code ":99"}; null for {@code $DISPLAY}. */
+        /**
+         * The X display, e.g. {@code ":99"}; null for {@code $DISPLAY}.
+         *
+         * @param display an X display name such as {@code :0}, or {@code null} for {@code $DISPLAY}; not blank
+         * @return this builder
+         * @throws IllegalArgumentException for a blank name
+         */
         public Builder display(String display) {
             if (display != null && display.isBlank()) {
                 throw new IllegalArgumentException("display name is blank (expected e.g. :0, or null for $DISPLAY)");
@@ -218,31 +224,58 @@ public final class Screen implements VideoSource {
             return this;
         }
 
-        /** The area to capture; null for the whole screen. Odd sizes are rounded down to even. */
+        /**
+         * The area to capture; null for the whole screen. Odd sizes are rounded down to even.
+         *
+         * @param region the region in screen pixels, or {@code null} for the whole screen
+         * @return this builder
+         */
         public Builder region(ScreenRegion region) {
             this.region = region;
             return this;
         }
 
-        /** The capture rate. */
+        /**
+         * The capture rate.
+         *
+         * @param frameRate the exact capture rate, never null
+         * @return this builder
+         */
         public Builder frameRate(FrameRate frameRate) {
             this.frameRate = Objects.requireNonNull(frameRate, "frameRate");
             return this;
         }
 
-        /** The clock frames are stamped from; share it with the audio source. */
+        /**
+         * The clock frames are stamped from; share it with the audio source.
+         *
+         * @param clock the shared clock, never null
+         * @return this builder
+         */
         public Builder clock(MediaClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Whether to draw the mouse cursor into the frames. */
+        /**
+         * Whether to draw the mouse cursor into the frames.
+         *
+         * @param cursor true to draw the cursor (needs XFIXES), false to leave it out
+         * @return this builder
+         */
         public Builder cursor(boolean cursor) {
             this.cursor = cursor;
             return this;
         }
 
-        /** Scale frames to this size (even, 2..16384) when it differs from the captured region. */
+        /**
+         * Scale frames to this size (even, 2..16384) when it differs from the captured region.
+         *
+         * @param width output width in pixels: even, 2..16384
+         * @param height output height in pixels: even, 2..16384
+         * @return this builder
+         * @throws IllegalArgumentException for an odd or out-of-range dimension
+         */
         public Builder outputSize(int width, int height) {
             VideoFrame.requireValidSize(width, height);
             this.outputWidth = width;
@@ -250,13 +283,24 @@ public final class Screen implements VideoSource {
             return this;
         }
 
-        /** false: skip MIT-SHM and read with {@code XGetImage} (slower; for remote displays and tests). */
+        /**
+         * false: skip MIT-SHM and read with {@code XGetImage} (slower; for remote displays and tests).
+         *
+         * @param useShm true (default) to use MIT-SHM when the display offers it, false to always use {@code XGetImage}
+         * @return this builder
+         */
         public Builder useShm(boolean useShm) {
             this.useShm = useShm;
             return this;
         }
 
-        /** Idle output frames kept for reuse, 1..256. */
+        /**
+         * Idle output frames kept for reuse, 1..256.
+         *
+         * @param poolCapacity 1..256
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
         public Builder poolCapacity(int poolCapacity) {
             if (poolCapacity < 1 || poolCapacity > 256) {
                 throw new IllegalArgumentException("pool capacity " + poolCapacity + " is not allowed (expected 1..256)");
@@ -268,6 +312,7 @@ public final class Screen implements VideoSource {
         /**
          * Opens the display and prepares capture.
          *
+         * @return the screen source, owned by the caller (who closes it)
          * @throws IllegalArgumentException when the display cannot be opened (the message lists the
          *     displays found) or the region does not lie inside the screen (the message gives its size)
          */

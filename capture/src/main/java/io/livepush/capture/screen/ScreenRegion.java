@@ -13,7 +13,15 @@ package io.livepush.capture.screen;
  * @param height height, 2 or more
  */
 public record ScreenRegion(int x, int y, int width, int height) {
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param x left edge, 0 or more
+     * @param y top edge, 0 or more
+     * @param width width, 2 or more
+     * @param height height, 2 or more
+     * @throws IllegalArgumentException for a negative corner or a size outside 2..16384
+     */
     public ScreenRegion {
         if (x < 0 || y < 0 || width < 2 || height < 2 || width > 16384 || height > 16384) {
             throw new IllegalArgumentException("screen region " + width + "x" + height + "+" + x + "+" + y
@@ -26,7 +34,11 @@ public record ScreenRegion(int x, int y, int width, int height) {
         return new ScreenRegion(x, y, width & ~1, height & ~1);
     }
 
-    /** @return whether the region lies inside a screen of the given size */
+    /**
+     * @param screenWidth the screen's width in pixels
+     * @param screenHeight the screen's height in pixels
+     * @return whether the region lies inside a screen of the given size
+     */
     public boolean fitsIn(int screenWidth, int screenHeight) {
         return (long) x + width <= screenWidth && (long) y + height <= screenHeight;
     }
@@ -34,6 +46,8 @@ public record ScreenRegion(int x, int y, int width, int height) {
     /**
      * Parses {@code WxH+X+Y} (X11 geometry), e.g. {@code 640x360+100+50}.
      *
+     * @param geometry the text, e.g. {@code 640x360+100+50}; surrounding spaces are ignored
+     * @return the region
      * @throws IllegalArgumentException naming the text and the expected form
      */
     public static ScreenRegion parse(String geometry) {

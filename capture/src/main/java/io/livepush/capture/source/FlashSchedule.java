@@ -23,7 +23,12 @@ public record FlashSchedule(long periodUs) {
     /** The default: one instant per second. */
     public static final FlashSchedule EVERY_SECOND = new FlashSchedule(1_000_000L);
 
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param periodUs the time between instants in microseconds, 10 ms .. 1 hour
+     * @throws IllegalArgumentException outside 10 ms .. 1 hour
+     */
     public FlashSchedule {
         if (periodUs < 10_000L || periodUs > 3_600_000_000L) {
             throw new IllegalArgumentException("flash period " + periodUs
@@ -31,12 +36,19 @@ public record FlashSchedule(long periodUs) {
         }
     }
 
-    /** @return the instant {@code k * period} in microseconds */
+    /**
+     * @param k the instant's index, 0 or more
+     * @return the instant {@code k * period} in microseconds
+     */
     public long instantUs(long k) {
         return k * periodUs;
     }
 
-    /** @return true when frame {@code n} of {@code rate}'s grid is the flash frame of some instant */
+    /**
+     * @param rate the frame rate whose grid the frame is on, never null
+     * @param n the frame index on that grid, 0 or more
+     * @return true when frame {@code n} of {@code rate}'s grid is the flash frame of some instant
+     */
     public boolean isFlashFrame(FrameRate rate, long n) {
         long pts = rate.ptsUs(n);
         long lastInstant = Math.floorDiv(pts, periodUs) * periodUs;
@@ -44,12 +56,20 @@ public record FlashSchedule(long periodUs) {
         return lastInstant > previous;
     }
 
-    /** @return the index of the first sample at or after instant {@code k} at {@code sampleRate} */
+    /**
+     * @param k the instant's index, 0 or more
+     * @param sampleRate samples per second
+     * @return the index of the first sample at or after instant {@code k} at {@code sampleRate}
+     */
     public long onsetSample(long k, int sampleRate) {
         return ceilDiv(instantUs(k) * sampleRate, 1_000_000L);
     }
 
-    /** @return the instant index of the last onset at or before {@code sample} (-1 before the first) */
+    /**
+     * @param sample a sample index
+     * @param sampleRate samples per second
+     * @return the instant index of the last onset at or before {@code sample} (-1 before the first)
+     */
     public long lastInstantAtOrBefore(long sample, int sampleRate) {
         if (sample < 0) {
             return -1;

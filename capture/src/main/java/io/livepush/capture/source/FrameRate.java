@@ -11,7 +11,13 @@ package io.livepush.capture.source;
 public record FrameRate(int numerator, int denominator) {
     private static final long US = 1_000_000L;
 
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param numerator frames per {@code denominator} seconds, 1..1000000
+     * @param denominator 1..1000000; numerator / denominator must be at most 240
+     * @throws IllegalArgumentException outside those ranges or above 240 fps
+     */
     public FrameRate {
         if (numerator < 1 || numerator > 1_000_000 || denominator < 1 || denominator > 1_000_000
                 || numerator > 240L * denominator) {
@@ -20,7 +26,11 @@ public record FrameRate(int numerator, int denominator) {
         }
     }
 
-    /** @return {@code fps}/1 */
+    /**
+     * @param fps whole frames per second, 1..240
+     * @return {@code fps}/1
+     * @throws IllegalArgumentException outside that range
+     */
     public static FrameRate of(int fps) {
         return new FrameRate(fps, 1);
     }
@@ -28,6 +38,10 @@ public record FrameRate(int numerator, int denominator) {
     /**
      * Converts a decimal rate, recognising the NTSC rates 23.976, 29.97 and 59.94 as their exact
      * x/1001 fractions; any other rate is taken to the nearest 1/1000.
+     *
+     * @param fps frames per second, greater than 0 and at most 240
+     * @return the exact fraction
+     * @throws IllegalArgumentException outside that range or not a number
      */
     public static FrameRate of(double fps) {
         if (!(fps > 0 && fps <= 240)) {
@@ -67,7 +81,10 @@ public record FrameRate(int numerator, int denominator) {
         return whole + (2 * r * US * denominator + numerator) / (2L * numerator);
     }
 
-    /** @return the smallest frame index whose timestamp is at or after {@code ptsUs} (0 for negative times) */
+    /**
+     * @param ptsUs a timestamp in microseconds
+     * @return the smallest frame index whose timestamp is at or after {@code ptsUs} (0 for negative times)
+     */
     public long frameAtOrAfter(long ptsUs) {
         if (ptsUs <= 0) {
             return 0;

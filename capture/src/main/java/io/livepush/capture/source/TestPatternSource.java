@@ -182,7 +182,14 @@ public final class TestPatternSource implements VideoSource {
         private Builder() {
         }
 
-        /** Frame size: even, 2..16384 each. */
+        /**
+         * Frame size: even, 2..16384 each.
+         *
+         * @param width frame width in pixels: even, 2..16384
+         * @param height frame height in pixels: even, 2..16384
+         * @return this builder
+         * @throws IllegalArgumentException for an odd or out-of-range dimension
+         */
         public Builder size(int width, int height) {
             VideoFrame.requireValidSize(width, height);
             this.width = width;
@@ -190,31 +197,57 @@ public final class TestPatternSource implements VideoSource {
             return this;
         }
 
-        /** The exact frame rate, e.g. {@code new FrameRate(30000, 1001)}. */
+        /**
+         * The exact frame rate, e.g. {@code new FrameRate(30000, 1001)}.
+         *
+         * @param frameRate the exact frame rate, never null
+         * @return this builder
+         */
         public Builder frameRate(FrameRate frameRate) {
             this.frameRate = Objects.requireNonNull(frameRate, "frameRate");
             return this;
         }
 
-        /** The clock timestamps are read from; share it with the audio source. */
+        /**
+         * The clock timestamps are read from; share it with the audio source.
+         *
+         * @param clock the shared clock, never null
+         * @return this builder
+         */
         public Builder clock(MediaClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** true (default): pace frames in real time; false: produce them as fast as they are read. */
+        /**
+         * true (default): pace frames in real time; false: produce them as fast as they are read.
+         *
+         * @param realtime true to pace, false to run free
+         * @return this builder
+         */
         public Builder realtime(boolean realtime) {
             this.realtime = realtime;
             return this;
         }
 
-        /** When to flash; share the schedule with the {@link ToneSource}. */
+        /**
+         * When to flash; share the schedule with the {@link ToneSource}.
+         *
+         * @param flashSchedule the schedule, never null
+         * @return this builder
+         */
         public Builder flashSchedule(FlashSchedule flashSchedule) {
             this.flashSchedule = Objects.requireNonNull(flashSchedule, "flashSchedule");
             return this;
         }
 
-        /** Rotates the colours of the bars and the box by this many degrees (co-host sources differ by hue). */
+        /**
+         * Rotates the colours of the bars and the box by this many degrees (co-host sources differ by hue).
+         *
+         * @param hueDegrees any finite angle in degrees; 0 keeps the standard colours
+         * @return this builder
+         * @throws IllegalArgumentException for NaN or an infinite angle
+         */
         public Builder hueDegrees(double hueDegrees) {
             if (!Double.isFinite(hueDegrees)) {
                 throw new IllegalArgumentException("hue " + hueDegrees + " is not allowed (expected a finite angle in degrees)");
@@ -223,7 +256,13 @@ public final class TestPatternSource implements VideoSource {
             return this;
         }
 
-        /** Idle frames the pool keeps for reuse, 1..256. */
+        /**
+         * Idle frames the pool keeps for reuse, 1..256.
+         *
+         * @param poolCapacity 1..256
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
         public Builder poolCapacity(int poolCapacity) {
             if (poolCapacity < 1 || poolCapacity > 256) {
                 throw new IllegalArgumentException("pool capacity " + poolCapacity + " is not allowed (expected 1..256)");
@@ -232,7 +271,13 @@ public final class TestPatternSource implements VideoSource {
             return this;
         }
 
-        /** After this many frames {@code read()} returns {@code null}; at least 1. */
+        /**
+         * After this many frames {@code read()} returns {@code null}; at least 1.
+         *
+         * @param frameLimit frames to deliver, 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException below 1
+         */
         public Builder frameLimit(long frameLimit) {
             if (frameLimit < 1) {
                 throw new IllegalArgumentException("frame limit " + frameLimit + " is not allowed (expected >= 1)");
@@ -241,7 +286,13 @@ public final class TestPatternSource implements VideoSource {
             return this;
         }
 
-        /** Stamp cell size in pixels, 2..64 and even (default 16, or what fits). */
+        /**
+         * Stamp cell size in pixels, 2..64 and even (default 16, or what fits).
+         *
+         * @param cellSize even, 2..64 pixels
+         * @return this builder
+         * @throws IllegalArgumentException for an odd value or one outside 2..64
+         */
         public Builder stampCellSize(int cellSize) {
             if (cellSize < 2 || cellSize > 64 || (cellSize & 1) != 0) {
                 throw new IllegalArgumentException("stamp cell size " + cellSize + " is not allowed (expected even, 2..64)");

@@ -100,7 +100,10 @@ public final class ToneSource implements AudioSource {
         return droppedSamples;
     }
 
-    /** @return the timestamp of sample {@code s} on the clock: {@code floor(s * 1e6 / rate)} */
+    /**
+     * @param s the sample index per channel, counted from clock time 0
+     * @return the timestamp of sample {@code s} on the clock: {@code floor(s * 1e6 / rate)}
+     */
     public long ptsOfSample(long s) {
         return Math.floorDiv(s * 1_000_000L, config.sampleRate);
     }
@@ -207,38 +210,73 @@ public final class ToneSource implements AudioSource {
         private Builder() {
         }
 
-        /** Sample rate and channel count (8000..192000 Hz, 1 or 2 channels). */
+        /**
+         * Sample rate and channel count (8000..192000 Hz, 1 or 2 channels).
+         *
+         * @param format the sample rate and channel count, never null
+         * @return this builder
+         */
         public Builder format(AudioFormat format) {
             this.sampleRate = format.sampleRate();
             this.channels = format.channels();
             return this;
         }
 
-        /** The tone's frequency in Hz, above 0 and below half the sample rate. */
+        /**
+         * The tone's frequency in Hz, above 0 and below half the sample rate.
+         *
+         * @param hz above 0 and below 96000; keep it below half the sample rate
+         * @return this builder
+         * @throws IllegalArgumentException for 0 or less, 96000 or more, or not a number
+         */
         public Builder frequencyHz(double hz) {
             this.frequencyHz = requireFrequency(hz, "tone");
             return this;
         }
 
-        /** The tone's amplitude as a fraction of full scale, 0..1. */
+        /**
+         * The tone's amplitude as a fraction of full scale, 0..1.
+         *
+         * @param amplitude 0..1 of full scale
+         * @return this builder
+         * @throws IllegalArgumentException outside that range or not a number
+         */
         public Builder amplitude(double amplitude) {
             this.amplitude = requireAmplitude(amplitude, "tone");
             return this;
         }
 
-        /** The beep's frequency in Hz, above 0 and below half the sample rate. */
+        /**
+         * The beep's frequency in Hz, above 0 and below half the sample rate.
+         *
+         * @param hz above 0 and below 96000; keep it below half the sample rate
+         * @return this builder
+         * @throws IllegalArgumentException for 0 or less, 96000 or more, or not a number
+         */
         public Builder beepFrequencyHz(double hz) {
             this.beepFrequencyHz = requireFrequency(hz, "beep");
             return this;
         }
 
-        /** The beep's amplitude as a fraction of full scale, 0..1. */
+        /**
+         * The beep's amplitude as a fraction of full scale, 0..1.
+         *
+         * @param amplitude 0..1 of full scale
+         * @return this builder
+         * @throws IllegalArgumentException outside that range or not a number
+         */
         public Builder beepAmplitude(double amplitude) {
             this.beepAmplitude = requireAmplitude(amplitude, "beep");
             return this;
         }
 
-        /** How long each beep lasts in microseconds; 0 turns beeps off; at most the flash period. */
+        /**
+         * How long each beep lasts in microseconds; 0 turns beeps off; at most the flash period.
+         *
+         * @param us 0..3_600_000_000 microseconds; {@link #build()} also refuses more than the flash period
+         * @return this builder
+         * @throws IllegalArgumentException outside 0..3_600_000_000
+         */
         public Builder beepDurationUs(long us) {
             if (us < 0 || us > 3_600_000_000L) {
                 throw new IllegalArgumentException("beep duration " + us + " us is not allowed (expected 0..3600000000)");
@@ -247,13 +285,24 @@ public final class ToneSource implements AudioSource {
             return this;
         }
 
-        /** When to beep; share the schedule with the {@link TestPatternSource}. */
+        /**
+         * When to beep; share the schedule with the {@link TestPatternSource}.
+         *
+         * @param flashSchedule the schedule, never null
+         * @return this builder
+         */
         public Builder flashSchedule(FlashSchedule flashSchedule) {
             this.flashSchedule = Objects.requireNonNull(flashSchedule, "flashSchedule");
             return this;
         }
 
-        /** Samples per channel in each frame, 1..65536 (default: 20 ms worth; AAC wants 1024). */
+        /**
+         * Samples per channel in each frame, 1..65536 (default: 20 ms worth; AAC wants 1024).
+         *
+         * @param samples samples per channel, 1..65536
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
         public Builder samplesPerFrame(int samples) {
             if (samples < 1 || samples > 65_536) {
                 throw new IllegalArgumentException("samples per frame " + samples + " is not allowed (expected 1..65536)");
@@ -262,19 +311,35 @@ public final class ToneSource implements AudioSource {
             return this;
         }
 
-        /** The clock timestamps are read from; share it with the video source. */
+        /**
+         * The clock timestamps are read from; share it with the video source.
+         *
+         * @param clock the shared clock, never null
+         * @return this builder
+         */
         public Builder clock(MediaClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** true (default): pace frames in real time; false: produce them as fast as they are read. */
+        /**
+         * true (default): pace frames in real time; false: produce them as fast as they are read.
+         *
+         * @param realtime true to pace, false to run free
+         * @return this builder
+         */
         public Builder realtime(boolean realtime) {
             this.realtime = realtime;
             return this;
         }
 
-        /** After this many frames {@code read()} returns {@code null}; at least 1. */
+        /**
+         * After this many frames {@code read()} returns {@code null}; at least 1.
+         *
+         * @param frameLimit frames to deliver, 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException below 1
+         */
         public Builder frameLimit(long frameLimit) {
             if (frameLimit < 1) {
                 throw new IllegalArgumentException("frame limit " + frameLimit + " is not allowed (expected >= 1)");

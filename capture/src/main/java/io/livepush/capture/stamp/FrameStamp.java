@@ -44,12 +44,18 @@ public final class FrameStamp {
     private FrameStamp() {
     }
 
-    /** @return the stamp's width in pixels at {@code cellSize} */
+    /**
+     * @param cellSize the cell size in pixels
+     * @return the stamp's width in pixels at {@code cellSize}
+     */
     public static int width(int cellSize) {
         return StampCode.COLUMNS * cellSize;
     }
 
-    /** @return the stamp's height in pixels at {@code cellSize} */
+    /**
+     * @param cellSize the cell size in pixels
+     * @return the stamp's height in pixels at {@code cellSize}
+     */
     public static int height(int cellSize) {
         return StampCode.ROWS * cellSize;
     }
@@ -57,6 +63,11 @@ public final class FrameStamp {
     /**
      * Draws a stamp with the default cell size, its top-left corner at ({@code x}, {@code y}).
      *
+     * @param frame the frame to draw into (its Y, U and V planes), held by the caller, never null
+     * @param x the stamp's left edge in pixels
+     * @param y the stamp's top edge in pixels
+     * @param frameNumber the frame number to carry, 0..2^32-1
+     * @param wallClockUs the capture time to carry, Unix epoch microseconds, 0 or later
      * @throws IllegalArgumentException when the frame number is outside 0..2^32-1, the time is
      *     negative, or the stamp does not fit in the frame at that position
      */
@@ -69,6 +80,11 @@ public final class FrameStamp {
      * ({@code x}, {@code y}). Even {@code x}, {@code y} and {@code cellSize} keep the chroma
      * under the stamp exactly aligned.
      *
+     * @param frame the frame to draw into (its Y, U and V planes), held by the caller, never null
+     * @param x the stamp's left edge in pixels
+     * @param y the stamp's top edge in pixels
+     * @param cellSize the cell size in pixels, 1..256
+     * @param stamp what to carry, never null
      * @throws IllegalArgumentException when the cell size is below 1 or the stamp does not fit
      */
     public static void write(VideoFrame frame, int x, int y, int cellSize, Stamp stamp) {
@@ -114,6 +130,12 @@ public final class FrameStamp {
      * Reads a default-size stamp whose top-left corner is at ({@code x}, {@code y}) of a luma
      * plane starting at index 0 of {@code luma} (position and limit are ignored).
      *
+     * @param luma the luma samples, row after row, never null
+     * @param stride bytes from one row to the next, at least {@code width}
+     * @param width the plane's width in pixels, 1 or more
+     * @param height the plane's height in rows, 1 or more
+     * @param x the stamp's left edge in pixels
+     * @param y the stamp's top edge in pixels
      * @return the stamp, or empty when there is none or it was damaged
      * @throws IllegalArgumentException when the plane geometry is inconsistent or the stamp area
      *     lies outside the plane
@@ -122,7 +144,18 @@ public final class FrameStamp {
         return read(LumaPlane.of(luma, stride, width, height), x, y, DEFAULT_CELL_SIZE);
     }
 
-    /** Same as {@link #read(ByteBuffer, int, int, int, int, int)} for a luma plane in an array. */
+    /**
+     * Same as {@link #read(ByteBuffer, int, int, int, int, int)} for a luma plane in an array.
+     *
+     * @param luma the luma samples, row after row, never null
+     * @param stride bytes from one row to the next, at least {@code width}
+     * @param width the plane's width in pixels, 1 or more
+     * @param height the plane's height in rows, 1 or more
+     * @param x the stamp's left edge in pixels
+     * @param y the stamp's top edge in pixels
+     * @return the stamp, or empty when there is none or it was damaged
+     * @throws IllegalArgumentException when the plane geometry is inconsistent or the stamp area lies outside the plane
+     */
     public static Optional<Stamp> read(byte[] luma, int stride, int width, int height, int x, int y) {
         return read(LumaPlane.of(luma, stride, width, height), x, y, DEFAULT_CELL_SIZE);
     }
@@ -131,6 +164,10 @@ public final class FrameStamp {
      * Reads a stamp whose top-left corner is at ({@code x}, {@code y}) with cells of
      * {@code cellSize} pixels; position and cell size may be fractional (a scaled picture).
      *
+     * @param luma the plane to read, never null
+     * @param x the stamp's left edge in pixels, may be fractional
+     * @param y the stamp's top edge in pixels, may be fractional
+     * @param cellSize the cell size in pixels, 2 or more, may be fractional
      * @return the stamp, or empty when there is none or it was damaged
      * @throws IllegalArgumentException when the cell size is below 2 or the stamp area lies
      *     outside the plane
@@ -161,6 +198,7 @@ public final class FrameStamp {
      * the first stamp that decodes, scanning top to bottom, left to right.
      *
      * @param cellSize the cell size in this picture, e.g. 16 x the scale factor
+     * @param luma the plane to search, never null
      * @return the stamp and its position, or empty when none decodes
      * @throws IllegalArgumentException when the cell size is below 2
      */

@@ -37,17 +37,40 @@ public final class LumaPlane {
         this.height = height;
     }
 
-    /** A view of a buffer whose index 0 is the first luma sample; position and limit are ignored. */
+    /**
+     * A view of a buffer whose index 0 is the first luma sample; position and limit are ignored.
+     *
+     * @param luma the buffer, never null; held, not copied
+     * @param stride bytes from one row to the next, at least {@code width}
+     * @param width the plane's width in pixels, 1 or more
+     * @param height the plane's height in rows, 1 or more
+     * @return the view
+     * @throws IllegalArgumentException for a bad geometry or a buffer too small for it
+     */
     public static LumaPlane of(ByteBuffer luma, int stride, int width, int height) {
         return new LumaPlane(Objects.requireNonNull(luma, "luma"), stride, width, height);
     }
 
-    /** A view of an array whose index 0 is the first luma sample. */
+    /**
+     * A view of an array whose index 0 is the first luma sample.
+     *
+     * @param luma the array, never null; held, not copied
+     * @param stride bytes from one row to the next, at least {@code width}
+     * @param width the plane's width in pixels, 1 or more
+     * @param height the plane's height in rows, 1 or more
+     * @return the view
+     * @throws IllegalArgumentException for a bad geometry or an array too small for it
+     */
     public static LumaPlane of(byte[] luma, int stride, int width, int height) {
         return new LumaPlane(ByteBuffer.wrap(Objects.requireNonNull(luma, "luma")), stride, width, height);
     }
 
-    /** A view of a live frame's Y plane; valid while the caller holds a reference to the frame. */
+    /**
+     * A view of a live frame's Y plane; valid while the caller holds a reference to the frame.
+     *
+     * @param frame a frame the caller holds a reference to
+     * @return the view of its Y plane
+     */
     public static LumaPlane of(VideoFrame frame) {
         return new LumaPlane(frame.plane(0), frame.stride(0), frame.width(), frame.height());
     }

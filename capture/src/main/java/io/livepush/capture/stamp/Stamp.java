@@ -11,7 +11,13 @@ public record Stamp(long frameNumber, long wallClockUs) {
     /** The largest frame number a stamp can carry (2^32 - 1). */
     public static final long MAX_FRAME_NUMBER = 0xFFFF_FFFFL;
 
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param frameNumber the source's frame number, an unsigned 32-bit value (0..4294967295)
+     * @param wallClockUs the capture time in Unix epoch microseconds, 0 or later
+     * @throws IllegalArgumentException outside those ranges
+     */
     public Stamp {
         if (frameNumber < 0 || frameNumber > MAX_FRAME_NUMBER) {
             throw new IllegalArgumentException("stamp frame number " + frameNumber

@@ -164,25 +164,46 @@ public final class WavFileSource implements AudioSource {
             this.path = Objects.requireNonNull(path, "path");
         }
 
-        /** The format to deliver; the file is converted to it. */
+        /**
+         * The format to deliver; the file is converted to it.
+         *
+         * @param format the delivered sample rate and channel count, never null
+         * @return this builder
+         */
         public Builder format(AudioFormat format) {
             this.format = Objects.requireNonNull(format, "format");
             return this;
         }
 
-        /** The clock timestamps are read from; share it with the video source. */
+        /**
+         * The clock timestamps are read from; share it with the video source.
+         *
+         * @param clock the shared clock, never null
+         * @return this builder
+         */
         public Builder clock(MediaClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** true (default): pace frames in real time; false: as fast as they are read. */
+        /**
+         * true (default): pace frames in real time; false: as fast as they are read.
+         *
+         * @param realtime true to pace, false to run free
+         * @return this builder
+         */
         public Builder realtime(boolean realtime) {
             this.realtime = realtime;
             return this;
         }
 
-        /** Samples per channel per frame, 1..65536 (default: 20 ms worth). */
+        /**
+         * Samples per channel per frame, 1..65536 (default: 20 ms worth).
+         *
+         * @param samples samples per channel, 1..65536
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
         public Builder samplesPerFrame(int samples) {
             if (samples < 1 || samples > 65_536) {
                 throw new IllegalArgumentException("samples per frame " + samples + " is not allowed (expected 1..65536)");

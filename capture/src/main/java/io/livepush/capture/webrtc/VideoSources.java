@@ -26,6 +26,10 @@ public final class VideoSources {
 
     /**
      * @param device null or empty for the first camera, a V4L2 path or name, or {@code webrtc:NAME}
+     * @param width frame width in pixels: even, 2..16384
+     * @param height frame height in pixels: even, 2..16384
+     * @param fps frames per second asked for, greater than 0 and at most 240
+     * @param clock the shared clock, never null
      * @return the started camera
      * @throws CameraException when it cannot be opened (the message lists what exists)
      */
@@ -51,7 +55,12 @@ public final class VideoSources {
 
     /**
      * @param display null for {@code $DISPLAY}, an X display like {@code :0}, or {@code webrtc[:NAME]}
+     * @param width frame width in pixels: even, 2..16384
+     * @param height frame height in pixels: even, 2..16384
+     * @param fps frames per second, greater than 0 and at most 240
+     * @param clock the shared clock, never null
      * @return the screen source, frames scaled to {@code width x height} when the screen differs
+     * @throws IllegalArgumentException when the display cannot be opened or a value is out of range
      */
     public static VideoSource screen(String display, int width, int height, double fps, MediaClock clock) {
         String d = display == null ? "" : display.trim();

@@ -67,6 +67,12 @@ public final class WebrtcCamera implements VideoSource {
     /**
      * Opens a camera by name (case-insensitive substring; an empty name takes the first camera).
      *
+     * @param name a part of the camera's name, or empty or {@code null} for the first camera
+     * @param width frame width in pixels: even, 2..16384; the nearest capability is scaled to it
+     * @param height frame height in pixels: even, 2..16384
+     * @param fps frames per second asked for
+     * @param clock the shared clock, never null
+     * @return the started camera, owned by the caller (who closes it)
      * @throws CameraException NOT_FOUND listing the cameras webrtc-java sees
      * @throws IllegalStateException when webrtc-java cannot load here
      */

@@ -73,6 +73,12 @@ public final class WebrtcScreen implements VideoSource {
     /**
      * Opens a screen: the one whose title contains {@code name} (case-insensitive), or the first.
      *
+     * @param name a part of the screen's or window's title, or empty or {@code null} for the first
+     * @param width frame width in pixels: even, 2..16384; the screen is scaled to it
+     * @param height frame height in pixels: even, 2..16384
+     * @param rate the exact capture rate, never null
+     * @param clock the shared clock, never null
+     * @return the started source, owned by the caller (who closes it)
      * @throws IllegalArgumentException when no screen matches (listing them) or on Linux without the opt-in
      * @throws IllegalStateException when webrtc-java cannot load here
      */

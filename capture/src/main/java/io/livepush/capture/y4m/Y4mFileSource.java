@@ -89,12 +89,23 @@ public final class Y4mFileSource implements VideoSource {
         this.pool = new VideoFramePool(header.width(), header.height(), b.poolCapacity);
     }
 
-    /** Opens a file with the defaults: paced, no loop, a new clock. */
+    /**
+     * Opens a file with the defaults: paced, no loop, a new clock.
+     *
+     * @param path the Y4M file, never null
+     * @return the open source, owned by the caller (who closes it)
+     * @throws java.nio.file.NoSuchFileException when the file does not exist
+     * @throws Y4mFormatException when the header is malformed or unsupported
+     * @throws IOException when the file cannot be read
+     */
     public static Y4mFileSource open(Path path) throws IOException {
         return builder(path).build();
     }
 
-    /** @return a builder for reading {@code path} */
+    /**
+     * @param path the Y4M file, never null; opened by {@link Builder#build()}
+     * @return a builder for reading {@code path}
+     */
     public static Builder builder(Path path) {
         return new Builder(path);
     }
@@ -243,25 +254,46 @@ public final class Y4mFileSource implements VideoSource {
             this.path = Objects.requireNonNull(path, "path");
         }
 
-        /** true: start over at the end of the file; false (default): {@code read()} returns null there. */
+        /**
+         * true: start over at the end of the file; false (default): {@code read()} returns null there.
+         *
+         * @param loop true to loop, false to end
+         * @return this builder
+         */
         public Builder loop(boolean loop) {
             this.loop = loop;
             return this;
         }
 
-        /** true (default): deliver frames in real time by their timestamps; false: as fast as read. */
+        /**
+         * true (default): deliver frames in real time by their timestamps; false: as fast as read.
+         *
+         * @param paced true to pace, false to run free
+         * @return this builder
+         */
         public Builder paced(boolean paced) {
             this.paced = paced;
             return this;
         }
 
-        /** The clock timestamps are read from. */
+        /**
+         * The clock timestamps are read from.
+         *
+         * @param clock the shared clock, never null
+         * @return this builder
+         */
         public Builder clock(MediaClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Idle frames the pool keeps for reuse, 1..256. */
+        /**
+         * Idle frames the pool keeps for reuse, 1..256.
+         *
+         * @param poolCapacity 1..256
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
         public Builder poolCapacity(int poolCapacity) {
             if (poolCapacity < 1 || poolCapacity > 256) {
                 throw new IllegalArgumentException("pool capacity " + poolCapacity + " is not allowed (expected 1..256)");
@@ -273,6 +305,7 @@ public final class Y4mFileSource implements VideoSource {
         /**
          * Opens the file and reads its header.
          *
+         * @return the open source, owned by the caller (who closes it)
          * @throws NoSuchFileException when the file does not exist
          * @throws Y4mFormatException when the header is malformed or unsupported
          * @throws IOException when the file cannot be read

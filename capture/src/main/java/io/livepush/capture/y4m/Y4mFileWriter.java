@@ -32,6 +32,8 @@ public final class Y4mFileWriter implements AutoCloseable {
     /**
      * Creates (or truncates) {@code path} and writes the header.
      *
+     * @param path the file to write, never null
+     * @param header the stream header, never null
      * @throws IOException when the file cannot be created or written
      */
     public Y4mFileWriter(Path path, Y4mHeader header) throws IOException {
@@ -47,7 +49,16 @@ public final class Y4mFileWriter implements AutoCloseable {
         }
     }
 
-    /** Same as {@code new Y4mFileWriter(path, Y4mHeader.of(width, height, frameRate))}. */
+    /**
+     * Same as {@code new Y4mFileWriter(path, Y4mHeader.of(width, height, frameRate))}.
+     *
+     * @param path the file to write, never null
+     * @param width luma width: even, 2..16384
+     * @param height luma height: even, 2..16384
+     * @param frameRate the exact frame rate, never null
+     * @throws IOException when the file cannot be created or written
+     * @throws IllegalArgumentException for an odd or out-of-range size
+     */
     public Y4mFileWriter(Path path, int width, int height, FrameRate frameRate) throws IOException {
         this(path, Y4mHeader.of(width, height, frameRate));
     }
@@ -65,6 +76,7 @@ public final class Y4mFileWriter implements AutoCloseable {
     /**
      * Appends one frame. The caller keeps its reference and releases the frame as usual.
      *
+     * @param frame a live frame of the header's size, never null
      * @throws IllegalArgumentException when the frame's size differs from the header's
      * @throws IllegalStateException when the writer is closed
      * @throws IOException when the file cannot be written

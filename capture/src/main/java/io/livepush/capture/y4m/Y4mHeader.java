@@ -36,7 +36,21 @@ public record Y4mHeader(int width, int height, FrameRate frameRate, char interla
     public static final Set<String> SUPPORTED_COLOUR_SPACES = Set.of("420", "420jpeg", "420paldv", "420mpeg2");
     private static final String SUPPORTED_LIST = "C420, C420jpeg, C420paldv, C420mpeg2";
 
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param width luma width, even, 2..16384
+     * @param height luma height, even, 2..16384
+     * @param frameRate the F tag
+     * @param interlace the I tag: {@code p} progressive, {@code t} top field first, {@code b} bottom field first,
+     *     {@code m} mixed, {@code ?} unknown
+     * @param aspectNumerator pixel aspect numerator (0 with 0 denominator = unknown)
+     * @param aspectDenominator pixel aspect denominator
+     * @param colourSpace the C tag value without the C, e.g. {@code 420jpeg}
+     * @param extensions the X tags in order, each without the X
+     * @throws IllegalArgumentException for a bad size, interlace, aspect, unsupported colour space or extension
+     * @throws NullPointerException for a null frame rate, colour space or extension list
+     */
     public Y4mHeader {
         VideoFrame.requireValidSize(width, height);
         Objects.requireNonNull(frameRate, "frameRate");
@@ -59,7 +73,13 @@ public record Y4mHeader(int width, int height, FrameRate frameRate, char interla
         extensions = List.copyOf(extensions);
     }
 
-    /** @return a progressive, square-pixel, {@code C420jpeg} header (what ffmpeg writes for yuv420p) */
+    /**
+     * @param width luma width: even, 2..16384
+     * @param height luma height: even, 2..16384
+     * @param frameRate the exact frame rate, never null
+     * @return a progressive, square-pixel, {@code C420jpeg} header (what ffmpeg writes for yuv420p)
+     * @throws IllegalArgumentException for an odd or out-of-range size
+     */
     public static Y4mHeader of(int width, int height, FrameRate frameRate) {
         return new Y4mHeader(width, height, frameRate, 'p', 1, 1, "420jpeg", List.of());
     }
@@ -67,6 +87,8 @@ public record Y4mHeader(int width, int height, FrameRate frameRate, char interla
     /**
      * Parses a header line (with or without its newline).
      *
+     * @param line the header line, e.g. {@code YUV4MPEG2 W640 H360 F30:1 Ip A1:1 C420jpeg}, never null
+     * @return the header
      * @throws Y4mFormatException naming the offending tag and what is allowed
      */
     public static Y4mHeader parse(String line) throws Y4mFormatException {
