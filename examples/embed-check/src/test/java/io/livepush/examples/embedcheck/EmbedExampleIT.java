@@ -12,6 +12,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,36 @@ class EmbedExampleIT {
     private static final int FPS = 30;
     private static final double SECONDS = FRAMES / (double) FPS;
 
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    private static Path exampleJar() {
+        Path jar = Path.of(System.getProperty("embed.jar", "target/embed/target/livepush-embed-example.jar"));
+        assertTrue(Files.isRegularFile(jar), jar + " was not built (maven-invoker-plugin builds it in"
+                + " pre-integration-test; its log is target/embed/build.log)");
+        return jar;
+    }
+
+    /** Runs the example with {@code args}; @return its output, after asserting that it failed. */
+    private static String runExpectingFailure(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", exampleJar().toString()));
+        command.addAll(List.of(args));
+        try (PeerProcess example = PeerProcess.start(command, dir.resolve("bad.log"))) {
+            int code = example.waitFor(20, TimeUnit.SECONDS);
+            assertTrue(code > 0, "exit code " + code + " (expected a failure); output:\n" + example.output());
+            return example.output();
+        }
+    }
+
+    @Test
+    void badCommandLinesEndTheExampleWithAMessageSayingWhatIsExpected(@TempDir Path dir) throws Exception {
+        String usage = runExpectingFailure(dir, "only-one-argument.y4m");
+        assertTrue(usage.contains("1 arguments given (expected VIDEO.y4m AUDIO.wav URL [SEI_EVERY_SECONDS])"), usage);
+        String missing = runExpectingFailure(dir, dir.resolve("missing.y4m").toString(), "a.wav", "rtmp://127.0.0.1/live/x");
+        assertTrue(missing.contains("missing.y4m") && missing.contains("no such Y4M file"), missing);
+        String interval = runExpectingFailure(dir, "a.y4m", "a.wav", "rtmp://127.0.0.1/live/x", "0.01");
+        assertTrue(interval.contains("SEI interval 0.01 s is not allowed (expected at least 0.1)"), interval);
+    }
+
     /** Makes the input files with ffmpeg: a moving test picture and a 440 Hz tone, 48 kHz stereo s16. */
     private static void makeClip(Path y4m, Path wav) throws IOException, InterruptedException {
         String ffmpeg = Interop.requireExecutable("ffmpeg", "ffmpeg");
@@ -51,17 +82,14 @@ class EmbedExampleIT {
     void theExampleBuiltAgainstTheInstalledSdkStreamsAFileWithSeiEventsThatNginxRecordsAndFfmpegDecodes(
             @TempDir Path dir) throws Exception {
         Ffmpeg ffmpeg = Ffmpeg.require();
-        Path jar = Path.of(System.getProperty("embed.jar", "target/embed/target/livepush-embed-example.jar"));
-        assertTrue(Files.isRegularFile(jar), jar + " was not built (maven-invoker-plugin builds it in"
-                + " pre-integration-test; its log is target/embed/build.log)");
+        Path jar = exampleJar();
         Path y4m = dir.resolve("clip.y4m");
         Path wav = dir.resolve("clip.wav");
         makeClip(y4m, wav);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String output;
         long startNanos = System.nanoTime();
         try (NginxRtmp nginx = NginxRtmp.start(dir.resolve("nginx"), null)) {
-            try (PeerProcess example = PeerProcess.start(List.of(java, "-Xmx256m", "-jar", jar.toString(),
+            try (PeerProcess example = PeerProcess.start(List.of(JAVA, "-Xmx256m", "-jar", jar.toString(),
                     y4m.toString(), wav.toString(), nginx.url("embed"), "1"), dir.resolve("example.log"))) {
                 int code = example.waitFor(40, TimeUnit.SECONDS);
                 output = example.output();
