@@ -111,7 +111,10 @@ public enum KnownLibrary {
         return fileStem;
     }
 
-    /** @return the names tried on the given operating system, in order (may be empty) */
+    /**
+     * @param os the operating system, never null
+     * @return the names tried on the given operating system, in order (may be empty)
+     */
     public List<String> candidates(OperatingSystem os) {
         return switch (os) {
             case LINUX, OTHER -> linuxNames;
@@ -125,7 +128,10 @@ public enum KnownLibrary {
         return windowsPattern;
     }
 
-    /** @return how to install it on the given operating system, or {@code null} when it has no use there */
+    /**
+     * @param os the operating system, never null
+     * @return how to install it on the given operating system, or {@code null} when it has no use there
+     */
     public String installHint(OperatingSystem os) {
         return switch (os) {
             case LINUX, OTHER -> linuxHint;

@@ -40,6 +40,7 @@ public final class NativeLibraries {
     }
 
     /**
+     * @param lib the library, never null
      * @return what was found for {@code lib}; never throws, whatever the machine lacks (JNA's own
      *     native part included)
      */
@@ -56,12 +57,16 @@ public final class NativeLibraries {
         return List.copyOf(all);
     }
 
-    /** @return true when {@code lib} was found and loaded */
+    /**
+     * @param lib the library, never null
+     * @return true when {@code lib} was found and loaded
+     */
     public static boolean isPresent(KnownLibrary lib) {
         return status(lib).present();
     }
 
     /**
+     * @param lib the library, never null
      * @return the loaded library, for looking up functions
      * @throws UnsatisfiedLinkError with the status's reason (what was tried, how to install) when absent
      */
@@ -76,6 +81,10 @@ public final class NativeLibraries {
     /**
      * Maps a JNA interface onto {@code lib}, loaded from the file or name that was found.
      *
+     * @param <T> the JNA interface type
+     * @param lib the library, never null
+     * @param iface the JNA interface whose methods name the library's functions
+     * @return the mapped interface, thread-safe
      * @throws UnsatisfiedLinkError with the status's reason when absent
      */
     public static <T extends Library> T load(KnownLibrary lib, Class<T> iface) {

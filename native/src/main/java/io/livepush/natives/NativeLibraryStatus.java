@@ -15,12 +15,21 @@ package io.livepush.natives;
  */
 public record NativeLibraryStatus(String name, boolean present, String resolved, String version, String reason) {
 
-    /** @return the status of a library that was found */
+    /**
+     * @param name the library's short name, e.g. {@code openh264}
+     * @param resolved the file or name it was loaded from, e.g. {@code libopenh264.so.7}
+     * @param version the library's own version, or {@code null} when unknown
+     * @return the status of a library that was found
+     */
     public static NativeLibraryStatus found(String name, String resolved, String version) {
         return new NativeLibraryStatus(name, true, resolved, version, null);
     }
 
-    /** @return the status of a library that was not found, with the reason and install hint */
+    /**
+     * @param name the library's short name, e.g. {@code openh264}
+     * @param reason one line naming what was tried and how to install it
+     * @return the status of a library that was not found, with the reason and install hint
+     */
     public static NativeLibraryStatus missing(String name, String reason) {
         return new NativeLibraryStatus(name, false, null, null, reason);
     }

@@ -19,7 +19,11 @@ public abstract class NativeStruct extends Structure {
         super();
     }
 
-    /** A struct over existing native memory, e.g. a {@link com.sun.jna.Memory} its owner frees. */
+    /**
+     * A struct over existing native memory, e.g. a {@link com.sun.jna.Memory} its owner frees.
+     *
+     * @param memory native memory of at least {@code size()} bytes, owned and freed by the caller
+     */
     protected NativeStruct(Pointer memory) {
         super(memory);
     }
@@ -34,6 +38,7 @@ public abstract class NativeStruct extends Structure {
     }
 
     /**
+     * @param type a struct type with a public no-argument constructor
      * @return the C {@code sizeof} of a struct type, for allocating its memory yourself (unlike
      *     {@code Native.getNativeSize(Class)}, which gives a pointer's size for a by-reference struct)
      */

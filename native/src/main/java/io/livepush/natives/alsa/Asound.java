@@ -39,64 +39,184 @@ public interface Asound extends Library {
     /** {@code -ENOENT}: no such PCM. */
     int ENOENT = -2;
 
-    /** {@code int snd_pcm_open(snd_pcm_t **pcm, const char *name, snd_pcm_stream_t stream, int mode)}. */
+    /**
+     * {@code int snd_pcm_open(snd_pcm_t **pcm, const char *name, snd_pcm_stream_t stream, int mode)}.
+     *
+     * @param pcm receives the {@code snd_pcm_t*} handle
+     * @param name the PCM name, e.g. {@code default}, {@code hw:0,0} or a name defined in the ALSA configuration
+     * @param stream {@link #SND_PCM_STREAM_CAPTURE}
+     * @param mode 0 for blocking, or {@link #SND_PCM_NONBLOCK}
+     * @return 0, or a negative errno ({@link #ENOENT} when there is no such PCM)
+     */
     int snd_pcm_open(PointerByReference pcm, String name, int stream, int mode);
 
-    /** {@code int snd_pcm_close(snd_pcm_t *pcm)}. */
+    /**
+     * {@code int snd_pcm_close(snd_pcm_t *pcm)}.
+     *
+     * @param pcm the handle; not usable afterwards
+     * @return 0, or a negative errno
+     */
     int snd_pcm_close(Pointer pcm);
 
-    /** {@code int snd_pcm_hw_params_malloc(snd_pcm_hw_params_t **ptr)}. */
+    /**
+     * {@code int snd_pcm_hw_params_malloc(snd_pcm_hw_params_t **ptr)}.
+     *
+     * @param params receives the new {@code snd_pcm_hw_params_t*}, freed with {@link #snd_pcm_hw_params_free}
+     * @return 0, or a negative errno
+     */
     int snd_pcm_hw_params_malloc(PointerByReference params);
 
-    /** {@code void snd_pcm_hw_params_free(snd_pcm_hw_params_t *obj)}. */
+    /**
+     * {@code void snd_pcm_hw_params_free(snd_pcm_hw_params_t *obj)}.
+     *
+     * @param params the parameters from {@link #snd_pcm_hw_params_malloc}
+     */
     void snd_pcm_hw_params_free(Pointer params);
 
-    /** {@code int snd_pcm_hw_params_any(snd_pcm_t *pcm, snd_pcm_hw_params_t *params)}: the full space. */
+    /**
+     * {@code int snd_pcm_hw_params_any(snd_pcm_t *pcm, snd_pcm_hw_params_t *params)}: the full space.
+     *
+     * @param pcm the handle
+     * @param params filled with every configuration the device allows
+     * @return 0, or a negative errno
+     */
     int snd_pcm_hw_params_any(Pointer pcm, Pointer params);
 
-    /** {@code int snd_pcm_hw_params_set_access(pcm, params, snd_pcm_access_t access)}. */
+    /**
+     * {@code int snd_pcm_hw_params_set_access(pcm, params, snd_pcm_access_t access)}.
+     *
+     * @param pcm the handle
+     * @param params the parameters to restrict
+     * @param access {@link #SND_PCM_ACCESS_RW_INTERLEAVED}
+     * @return 0, or a negative errno when the device cannot do it
+     */
     int snd_pcm_hw_params_set_access(Pointer pcm, Pointer params, int access);
 
-    /** {@code int snd_pcm_hw_params_set_format(pcm, params, snd_pcm_format_t format)}. */
+    /**
+     * {@code int snd_pcm_hw_params_set_format(pcm, params, snd_pcm_format_t format)}.
+     *
+     * @param pcm the handle
+     * @param params the parameters to restrict
+     * @param format {@link #SND_PCM_FORMAT_S16_LE}
+     * @return 0, or a negative errno when the device cannot do it
+     */
     int snd_pcm_hw_params_set_format(Pointer pcm, Pointer params, int format);
 
-    /** {@code int snd_pcm_hw_params_set_channels(pcm, params, unsigned int val)}. */
+    /**
+     * {@code int snd_pcm_hw_params_set_channels(pcm, params, unsigned int val)}.
+     *
+     * @param pcm the handle
+     * @param params the parameters to restrict
+     * @param channels the channel count
+     * @return 0, or a negative errno when the device cannot do it
+     */
     int snd_pcm_hw_params_set_channels(Pointer pcm, Pointer params, int channels);
 
-    /** {@code int snd_pcm_hw_params_test_rate(pcm, params, unsigned int val, int dir)}: 0 when allowed. */
+    /**
+     * {@code int snd_pcm_hw_params_test_rate(pcm, params, unsigned int val, int dir)}: 0 when allowed.
+     *
+     * @param pcm the handle
+     * @param params the parameters to test against
+     * @param rate the sample rate in Hz
+     * @param dir 0 for exactly this rate
+     * @return 0 when allowed, a negative errno when not
+     */
     int snd_pcm_hw_params_test_rate(Pointer pcm, Pointer params, int rate, int dir);
 
-    /** {@code int snd_pcm_hw_params_test_channels(pcm, params, unsigned int val)}: 0 when allowed. */
+    /**
+     * {@code int snd_pcm_hw_params_test_channels(pcm, params, unsigned int val)}: 0 when allowed.
+     *
+     * @param pcm the handle
+     * @param params the parameters to test against
+     * @param channels the channel count
+     * @return 0 when allowed, a negative errno when not
+     */
     int snd_pcm_hw_params_test_channels(Pointer pcm, Pointer params, int channels);
 
-    /** {@code int snd_pcm_hw_params_get_rate_min(const params, unsigned int *val, int *dir)}. */
+    /**
+     * {@code int snd_pcm_hw_params_get_rate_min(const params, unsigned int *val, int *dir)}.
+     *
+     * @param params the parameters
+     * @param rate receives the lowest rate in Hz
+     * @param dir receives the sub-unit direction (-1, 0 or 1), or {@code null}
+     * @return 0, or a negative errno
+     */
     int snd_pcm_hw_params_get_rate_min(Pointer params, IntByReference rate, IntByReference dir);
 
-    /** {@code int snd_pcm_hw_params_get_rate_max(const params, unsigned int *val, int *dir)}. */
+    /**
+     * {@code int snd_pcm_hw_params_get_rate_max(const params, unsigned int *val, int *dir)}.
+     *
+     * @param params the parameters
+     * @param rate receives the highest rate in Hz
+     * @param dir receives the sub-unit direction (-1, 0 or 1), or {@code null}
+     * @return 0, or a negative errno
+     */
     int snd_pcm_hw_params_get_rate_max(Pointer params, IntByReference rate, IntByReference dir);
 
-    /** {@code int snd_pcm_hw_params_set_rate_near(pcm, params, unsigned int *val, int *dir)}. */
+    /**
+     * {@code int snd_pcm_hw_params_set_rate_near(pcm, params, unsigned int *val, int *dir)}.
+     *
+     * @param pcm the handle
+     * @param params the parameters to restrict
+     * @param rate in: the rate wanted in Hz; out: the rate chosen
+     * @param dir in and out: the sub-unit direction (-1, 0 or 1), or {@code null}
+     * @return 0, or a negative errno
+     */
     int snd_pcm_hw_params_set_rate_near(Pointer pcm, Pointer params, IntByReference rate, IntByReference dir);
 
-    /** {@code int snd_pcm_hw_params_set_period_size_near(pcm, params, snd_pcm_uframes_t *val, int *dir)}. */
+    /**
+     * {@code int snd_pcm_hw_params_set_period_size_near(pcm, params, snd_pcm_uframes_t *val, int *dir)}.
+     *
+     * @param pcm the handle
+     * @param params the parameters to restrict
+     * @param frames in: the period wanted in frames; out: the period chosen
+     * @param dir in and out: the sub-unit direction (-1, 0 or 1), or {@code null}
+     * @return 0, or a negative errno
+     */
     int snd_pcm_hw_params_set_period_size_near(Pointer pcm, Pointer params, NativeLongByReference frames,
             IntByReference dir);
 
-    /** {@code int snd_pcm_hw_params_set_buffer_size_near(pcm, params, snd_pcm_uframes_t *val)}. */
+    /**
+     * {@code int snd_pcm_hw_params_set_buffer_size_near(pcm, params, snd_pcm_uframes_t *val)}.
+     *
+     * @param pcm the handle
+     * @param params the parameters to restrict
+     * @param frames in: the buffer wanted in frames; out: the buffer chosen
+     * @return 0, or a negative errno
+     */
     int snd_pcm_hw_params_set_buffer_size_near(Pointer pcm, Pointer params, NativeLongByReference frames);
 
-    /** {@code int snd_pcm_hw_params(snd_pcm_t *pcm, snd_pcm_hw_params_t *params)}: installs them. */
+    /**
+     * {@code int snd_pcm_hw_params(snd_pcm_t *pcm, snd_pcm_hw_params_t *params)}: installs them.
+     *
+     * @param pcm the handle
+     * @param params the restricted parameters; one configuration is chosen from them
+     * @return 0, or a negative errno
+     */
     int snd_pcm_hw_params(Pointer pcm, Pointer params);
 
-    /** {@code int snd_pcm_prepare(snd_pcm_t *pcm)}. */
+    /**
+     * {@code int snd_pcm_prepare(snd_pcm_t *pcm)}.
+     *
+     * @param pcm the handle
+     * @return 0, or a negative errno
+     */
     int snd_pcm_prepare(Pointer pcm);
 
-    /** {@code int snd_pcm_start(snd_pcm_t *pcm)}. */
+    /**
+     * {@code int snd_pcm_start(snd_pcm_t *pcm)}.
+     *
+     * @param pcm the handle, prepared
+     * @return 0, or a negative errno
+     */
     int snd_pcm_start(Pointer pcm);
 
     /**
      * {@code snd_pcm_sframes_t snd_pcm_readi(snd_pcm_t *pcm, void *buffer, snd_pcm_uframes_t size)}.
      *
+     * @param pcm the handle
+     * @param buffer receives {@code frames} interleaved frames
+     * @param frames frames to read (one frame holds a sample of every channel)
      * @return frames read, or a negative error ({@link #EPIPE} overrun, {@link #ESTRPIPE} suspended)
      */
     NativeLong snd_pcm_readi(Pointer pcm, Pointer buffer, NativeLong frames);
@@ -104,6 +224,8 @@ public interface Asound extends Library {
     /**
      * {@code int snd_pcm_wait(snd_pcm_t *pcm, int timeout)}.
      *
+     * @param pcm the handle
+     * @param timeoutMs the longest wait in milliseconds, -1 for no limit
      * @return 1 when ready, 0 on timeout, negative on error
      */
     int snd_pcm_wait(Pointer pcm, int timeoutMs);
@@ -112,15 +234,26 @@ public interface Asound extends Library {
      * {@code int snd_pcm_recover(snd_pcm_t *pcm, int err, int silent)}: recovers from
      * {@link #EPIPE} and {@link #ESTRPIPE}.
      *
+     * @param pcm the handle
+     * @param err the negative error a call returned
+     * @param silent 1 to keep ALSA from printing to stderr
      * @return 0 when recovered, else the error
      */
     int snd_pcm_recover(Pointer pcm, int err, int silent);
 
-    /** @return {@code const char *snd_strerror(int errnum)} */
+    /**
+     * @param errnum a negative errno from an ALSA call
+     * @return {@code const char *snd_strerror(int errnum)}
+     */
     String snd_strerror(int errnum);
 
     /**
      * {@code int snd_device_name_hint(int card, const char *iface, void ***hints)}: card -1 = all.
+     *
+     * @param card the card index, or -1 for all cards
+     * @param iface the interface, e.g. {@code pcm}
+     * @param hints receives a {@code null}-terminated array of hints, freed with {@link #snd_device_name_free_hint}
+     * @return 0, or a negative errno
      */
     int snd_device_name_hint(int card, String iface, PointerByReference hints);
 
@@ -128,11 +261,18 @@ public interface Asound extends Library {
      * {@code char *snd_device_name_get_hint(const void *hint, const char *id)}: id NAME, DESC or
      * IOID; the caller frees the result with {@code free()}.
      *
+     * @param hint one entry of the array from {@link #snd_device_name_hint}
+     * @param id {@code NAME}, {@code DESC} or {@code IOID}
      * @return the value, or {@code null}
      */
     Pointer snd_device_name_get_hint(Pointer hint, String id);
 
-    /** {@code int snd_device_name_free_hint(void **hints)}. */
+    /**
+     * {@code int snd_device_name_free_hint(void **hints)}.
+     *
+     * @param hints the array from {@link #snd_device_name_hint}
+     * @return 0, or a negative errno
+     */
     int snd_device_name_free_hint(Pointer hints);
 
     /**

@@ -40,7 +40,10 @@ public final class CodecDef {
     /** Unsupported input. */
     public static final int cmUnsupportedData = 5;
 
-    /** @return the C name of a CM_RETURN code, e.g. {@code cmInitParaError}, or the number */
+    /**
+     * @param code a value an encoder call returned
+     * @return the C name of a CM_RETURN code, e.g. {@code cmInitParaError}, or the number
+     */
     public static String resultName(int code) {
         return switch (code) {
             case cmResultSuccess -> "cmResultSuccess";

@@ -54,6 +54,7 @@ public final class ISVCEncoder {
     /**
      * Calls {@code WelsCreateSVCEncoder}.
      *
+     * @return the encoder, not yet initialised; free it with {@code destroy()}
      * @throws UnsatisfiedLinkError when libopenh264 is absent (the message says how to install it), or
      *     is a release whose structs differ from these bindings ({@link OpenH264Abi})
      * @throws IllegalStateException when the library fails to create an encoder
@@ -80,22 +81,41 @@ public final class ISVCEncoder {
         return self;
     }
 
-    /** {@code int Initialize(const SEncParamBase*)}. */
+    /**
+     * {@code int Initialize(const SEncParamBase*)}.
+     *
+     * @param param the basic settings
+     * @return 0 ({@code cmResultSuccess}) or a CM_RETURN code (see {@link CodecDef#resultName})
+     */
     public int initialize(SEncParamBase param) {
         return call(INITIALIZE, self, param);
     }
 
-    /** {@code int InitializeExt(const SEncParamExt*)}. */
+    /**
+     * {@code int InitializeExt(const SEncParamExt*)}.
+     *
+     * @param param the extended settings, usually filled by {@link #getDefaultParams} first
+     * @return 0 ({@code cmResultSuccess}) or a CM_RETURN code (see {@link CodecDef#resultName})
+     */
     public int initializeExt(SEncParamExt param) {
         return call(INITIALIZE_EXT, self, param);
     }
 
-    /** {@code int GetDefaultParams(SEncParamExt*)}: fills {@code param} with the library's defaults. */
+    /**
+     * {@code int GetDefaultParams(SEncParamExt*)}: fills {@code param} with the library's defaults.
+     *
+     * @param param the struct to fill
+     * @return 0 ({@code cmResultSuccess}) or a CM_RETURN code
+     */
     public int getDefaultParams(SEncParamExt param) {
         return call(GET_DEFAULT_PARAMS, self, param);
     }
 
-    /** {@code int Uninitialize()}. */
+    /**
+     * {@code int Uninitialize()}.
+     *
+     * @return 0 ({@code cmResultSuccess}) or a CM_RETURN code
+     */
     public int uninitialize() {
         return call(UNINITIALIZE, self);
     }
@@ -105,12 +125,18 @@ public final class ISVCEncoder {
      *
      * @param sourcePicture an {@link SSourcePicture} in native memory
      * @param frameBsInfo an {@link SFrameBSInfo} in native memory, filled by the call
+     * @return 0 ({@code cmResultSuccess}) or a CM_RETURN code; the frame type is in {@code frameBsInfo}
      */
     public int encodeFrame(Pointer sourcePicture, Pointer frameBsInfo) {
         return call(ENCODE_FRAME, self, sourcePicture, frameBsInfo);
     }
 
-    /** {@code int EncodeParameterSets(SFrameBSInfo*)}: the SPS and PPS alone. */
+    /**
+     * {@code int EncodeParameterSets(SFrameBSInfo*)}: the SPS and PPS alone.
+     *
+     * @param frameBsInfo an {@link SFrameBSInfo} in native memory, filled by the call
+     * @return 0 ({@code cmResultSuccess}) or a CM_RETURN code
+     */
     public int encodeParameterSets(Pointer frameBsInfo) {
         return call(ENCODE_PARAMETER_SETS, self, frameBsInfo);
     }
@@ -118,17 +144,32 @@ public final class ISVCEncoder {
     /**
      * {@code int ForceIntraFrame(bool bIDR, int iLayerId = -1)}: the next encoded frame becomes an IDR
      * (in every layer).
+     *
+     * @param idr true for an IDR, false for a plain intra frame
+     * @return 0 ({@code cmResultSuccess}) or a CM_RETURN code
      */
     public int forceIntraFrame(boolean idr) {
         return call(FORCE_INTRA_FRAME, self, idr ? 1 : 0, -1);
     }
 
-    /** {@code int SetOption(ENCODER_OPTION, void*)}; see {@link CodecAppDef} for each option's type. */
+    /**
+     * {@code int SetOption(ENCODER_OPTION, void*)}; see {@link CodecAppDef} for each option's type.
+     *
+     * @param option an {@code ENCODER_OPTION} value
+     * @param value native memory holding the option's value, of the type the option needs
+     * @return 0 ({@code cmResultSuccess}) or a CM_RETURN code
+     */
     public int setOption(int option, Pointer value) {
         return call(SET_OPTION, self, option, value);
     }
 
-    /** {@code int GetOption(ENCODER_OPTION, void*)}. */
+    /**
+     * {@code int GetOption(ENCODER_OPTION, void*)}.
+     *
+     * @param option an {@code ENCODER_OPTION} value
+     * @param value native memory that receives the option's value, of the type the option needs
+     * @return 0 ({@code cmResultSuccess}) or a CM_RETURN code
+     */
     public int getOption(int option, Pointer value) {
         return call(GET_OPTION, self, option, value);
     }

@@ -28,7 +28,11 @@ public class SFrameBSInfo extends NativeStruct {
         super();
     }
 
-    /** A frame record over memory its owner allocates and frees (at least {@code size()} bytes). */
+    /**
+     * A frame record over memory its owner allocates and frees (at least {@code size()} bytes).
+     *
+     * @param memory native memory of at least {@code size()} bytes, owned and freed by the caller
+     */
     public SFrameBSInfo(Pointer memory) {
         super(memory);
     }

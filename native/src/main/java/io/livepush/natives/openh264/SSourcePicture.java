@@ -25,7 +25,11 @@ public class SSourcePicture extends NativeStruct {
         super();
     }
 
-    /** A picture over memory its owner allocates and frees (at least {@code size()} bytes). */
+    /**
+     * A picture over memory its owner allocates and frees (at least {@code size()} bytes).
+     *
+     * @param memory native memory of at least {@code size()} bytes, owned and freed by the caller
+     */
     public SSourcePicture(Pointer memory) {
         super(memory);
     }

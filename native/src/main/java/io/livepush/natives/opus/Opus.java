@@ -32,6 +32,10 @@ public interface Opus extends Library {
     /**
      * {@code OpusEncoder *opus_encoder_create(opus_int32 Fs, int channels, int application, int *error)}.
      *
+     * @param sampleRate the input rate in Hz: 8000, 12000, 16000, 24000 or 48000
+     * @param channels 1 or 2
+     * @param application the {@code OPUS_APPLICATION_*} mode
+     * @param error receives {@link #OPUS_OK} or a negative error code
      * @return the encoder, or {@code null} (then {@code error} holds the code)
      */
     Pointer opus_encoder_create(int sampleRate, int channels, int application, IntByReference error);
@@ -40,6 +44,11 @@ public interface Opus extends Library {
      * {@code opus_int32 opus_encode(OpusEncoder *st, const opus_int16 *pcm, int frame_size,
      * unsigned char *data, opus_int32 max_data_bytes)}.
      *
+     * @param encoder the encoder from {@link #opus_encoder_create}
+     * @param pcm {@code frameSize} interleaved samples per channel
+     * @param frameSize samples per channel: 2.5, 5, 10, 20, 40 or 60 ms at the encoder's rate
+     * @param data receives the packet
+     * @param maxDataBytes room in {@code data}, at most {@link #MAX_PACKET_BYTES} is needed
      * @return the packet length in bytes, or a negative error code
      */
     int opus_encode(Pointer encoder, short[] pcm, int frameSize, byte[] data, int maxDataBytes);
@@ -48,14 +57,23 @@ public interface Opus extends Library {
      * {@code int opus_encoder_ctl(OpusEncoder *st, int request, ...)}.
      *
      * @param args an {@code Integer} for SET requests, an {@link IntByReference} for GET requests
+     * @param encoder the encoder from {@link #opus_encoder_create}
+     * @param request an {@code OPUS_SET_*_REQUEST} or {@code OPUS_GET_*_REQUEST} code
      * @return {@link #OPUS_OK} or a negative error code
      */
     int opus_encoder_ctl(Pointer encoder, int request, Object... args);
 
-    /** {@code void opus_encoder_destroy(OpusEncoder *st)}. */
+    /**
+     * {@code void opus_encoder_destroy(OpusEncoder *st)}.
+     *
+     * @param encoder the encoder from {@link #opus_encoder_create}; not usable afterwards
+     */
     void opus_encoder_destroy(Pointer encoder);
 
-    /** @return {@code const char *opus_strerror(int error)} */
+    /**
+     * @param error a negative Opus error code
+     * @return {@code const char *opus_strerror(int error)}
+     */
     String opus_strerror(int error);
 
     /** @return {@code const char *opus_get_version_string(void)} */

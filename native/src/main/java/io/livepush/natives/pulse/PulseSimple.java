@@ -43,6 +43,10 @@ public interface PulseSimple extends Library {
      * {@code int pa_simple_read(pa_simple *s, void *data, size_t bytes, int *error)}: blocks until
      * {@code bytes} are read.
      *
+     * @param s the connection from {@link #pa_simple_new}
+     * @param data receives {@code bytes} bytes of interleaved samples
+     * @param bytes how many bytes to read
+     * @param error receives a {@code PA_ERR_*} code on failure
      * @return 0 on success, negative on failure (then {@code error} holds the code)
      */
     int pa_simple_read(Pointer s, Pointer data, long bytes, IntByReference error);
@@ -50,11 +54,17 @@ public interface PulseSimple extends Library {
     /**
      * {@code pa_usec_t pa_simple_get_latency(pa_simple *s, int *error)}.
      *
+     * @param s the connection from {@link #pa_simple_new}
+     * @param error receives a {@code PA_ERR_*} code on failure
      * @return the record latency in microseconds, or {@code (pa_usec_t) -1} on failure
      */
     long pa_simple_get_latency(Pointer s, IntByReference error);
 
-    /** {@code void pa_simple_free(pa_simple *s)}: closes the connection and frees it. */
+    /**
+     * {@code void pa_simple_free(pa_simple *s)}: closes the connection and frees it.
+     *
+     * @param s the connection from {@link #pa_simple_new}; not usable afterwards
+     */
     void pa_simple_free(Pointer s);
 
     /**

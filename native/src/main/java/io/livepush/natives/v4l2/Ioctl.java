@@ -36,17 +36,41 @@ public final class Ioctl {
         return dir << DIRSHIFT | (long) size << SIZESHIFT | (long) type << TYPESHIFT | (long) nr << NRSHIFT;
     }
 
-    /** {@code _IOR(type, nr, T)}: the kernel writes a {@code T} of {@code size} bytes back. */
+    /**
+     * {@code _IOR(type, nr, T)}: the kernel writes a {@code T} of {@code size} bytes back.
+     *
+     * @param type the driver's ioctl letter, {@code 'V'} for V4L2
+     * @param nr the command number within that letter, 0..255
+     * @param size {@code sizeof(T)} in bytes, 0..16383
+     * @return the request number to pass to {@code ioctl}
+     * @throws IllegalArgumentException for a type, number or size out of range
+     */
     public static long ior(char type, int nr, int size) {
         return ioc(READ, type, nr, size);
     }
 
-    /** {@code _IOW(type, nr, T)}: the caller passes a {@code T} of {@code size} bytes in. */
+    /**
+     * {@code _IOW(type, nr, T)}: the caller passes a {@code T} of {@code size} bytes in.
+     *
+     * @param type the driver's ioctl letter, {@code 'V'} for V4L2
+     * @param nr the command number within that letter, 0..255
+     * @param size {@code sizeof(T)} in bytes, 0..16383
+     * @return the request number to pass to {@code ioctl}
+     * @throws IllegalArgumentException for a type, number or size out of range
+     */
     public static long iow(char type, int nr, int size) {
         return ioc(WRITE, type, nr, size);
     }
 
-    /** {@code _IOWR(type, nr, T)}: in and back out. */
+    /**
+     * {@code _IOWR(type, nr, T)}: in and back out.
+     *
+     * @param type the driver's ioctl letter, {@code 'V'} for V4L2
+     * @param nr the command number within that letter, 0..255
+     * @param size {@code sizeof(T)} in bytes, 0..16383
+     * @return the request number to pass to {@code ioctl}
+     * @throws IllegalArgumentException for a type, number or size out of range
+     */
     public static long iowr(char type, int nr, int size) {
         return ioc(READ | WRITE, type, nr, size);
     }

@@ -91,6 +91,8 @@ public final class V4l2 {
      * {@code v4l2_fourcc(a, b, c, d) = a | b << 8 | c << 16 | d << 24}.
      *
      * @param code four ASCII characters
+     * @return the FourCC value
+     * @throws IllegalArgumentException unless {@code code} is 4 printable ASCII characters
      */
     public static int fourcc(String code) {
         if (code == null || code.length() != 4 || !code.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
@@ -99,7 +101,10 @@ public final class V4l2 {
         return code.charAt(0) | code.charAt(1) << 8 | code.charAt(2) << 16 | code.charAt(3) << 24;
     }
 
-    /** @return the four characters of a FourCC, e.g. {@code "YUYV"} */
+    /**
+     * @param fourcc a FourCC value
+     * @return the four characters of a FourCC, e.g. {@code "YUYV"}
+     */
     public static String fourccName(int fourcc) {
         StringBuilder sb = new StringBuilder(4);
         for (int i = 0; i < 4; i++) {
@@ -109,7 +114,10 @@ public final class V4l2 {
         return sb.toString();
     }
 
-    /** @return the text of a NUL-terminated C char array, e.g. {@link V4l2Capability#card} */
+    /**
+     * @param chars the array; the text ends at the first NUL or at the array's end
+     * @return the text of a NUL-terminated C char array, e.g. {@link V4l2Capability#card}
+     */
     public static String cString(byte[] chars) {
         int n = 0;
         while (n < chars.length && chars[n] != 0) {

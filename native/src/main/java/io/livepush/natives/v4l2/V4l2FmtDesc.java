@@ -30,7 +30,11 @@ public class V4l2FmtDesc extends NativeStruct {
         super();
     }
 
-    /** A struct over existing memory, e.g. an ioctl argument a test answers into. */
+    /**
+     * A struct over existing memory, e.g. an ioctl argument a test answers into.
+     *
+     * @param memory native memory of at least {@code size()} bytes, owned and freed by the caller
+     */
     public V4l2FmtDesc(Pointer memory) {
         super(memory);
     }

@@ -38,7 +38,11 @@ public class XFixesCursorImage extends NativeStruct {
         super();
     }
 
-    /** The struct Xfixes returned at {@code memory}; call {@link #read()}. */
+    /**
+     * The struct Xfixes returned at {@code memory}; call {@link #read()}.
+     *
+     * @param memory the {@code XFixesCursorImage*} Xfixes returned, freed with {@link Xlib#XFree}
+     */
     public XFixesCursorImage(Pointer memory) {
         super(memory);
     }

@@ -53,7 +53,11 @@ public class XImage extends NativeStruct {
         super();
     }
 
-    /** The struct Xlib returned at {@code memory}; call {@link #read()} to load the fields. */
+    /**
+     * The struct Xlib returned at {@code memory}; call {@link #read()} to load the fields.
+     *
+     * @param memory the {@code XImage*} Xlib returned, freed with {@link Xlib#XDestroyImage}
+     */
     public XImage(Pointer memory) {
         super(memory);
     }

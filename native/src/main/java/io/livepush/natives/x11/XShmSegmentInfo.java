@@ -22,7 +22,11 @@ public class XShmSegmentInfo extends NativeStruct {
         super();
     }
 
-    /** A struct over existing memory. */
+    /**
+     * A struct over existing memory.
+     *
+     * @param memory native memory of at least {@code size()} bytes, owned and freed by the caller
+     */
     public XShmSegmentInfo(Pointer memory) {
         super(memory);
     }

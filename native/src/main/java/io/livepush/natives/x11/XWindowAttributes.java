@@ -63,7 +63,11 @@ public class XWindowAttributes extends NativeStruct {
         super();
     }
 
-    /** A struct over existing memory. */
+    /**
+     * A struct over existing memory.
+     *
+     * @param memory native memory of at least {@code size()} bytes, owned and freed by the caller
+     */
     public XWindowAttributes(Pointer memory) {
         super(memory);
     }

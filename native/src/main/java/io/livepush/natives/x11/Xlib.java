@@ -21,49 +21,104 @@ public interface Xlib extends Library {
     /**
      * Loads libX11.
      *
+     * @return the loaded library
      * @throws UnsatisfiedLinkError when libX11 is not installed ({@code apt-get install libx11-6})
      */
     static Xlib load() {
         return Native.load("X11", Xlib.class);
     }
 
-    /** {@code Display *XOpenDisplay(char *name)}; {@code null} name means {@code $DISPLAY}. @return null on failure */
+    /**
+     * {@code Display *XOpenDisplay(char *name)}; {@code null} name means {@code $DISPLAY}.
+     *
+     * @param name the display, e.g. {@code :0}, or {@code null} for {@code $DISPLAY}
+     * @return the connection, or null on failure
+     */
     Pointer XOpenDisplay(String name);
 
-    /** {@code int XCloseDisplay(Display *)}. */
+    /**
+     * {@code int XCloseDisplay(Display *)}.
+     *
+     * @param display the connection; not usable afterwards
+     * @return 0 (Xlib reports no failure here)
+     */
     int XCloseDisplay(Pointer display);
 
-    /** {@code Window XDefaultRootWindow(Display *)}. */
+    /**
+     * {@code Window XDefaultRootWindow(Display *)}.
+     *
+     * @param display the connection
+     * @return the root window of the default screen
+     */
     NativeLong XDefaultRootWindow(Pointer display);
 
-    /** {@code Status XGetWindowAttributes(Display *, Window, XWindowAttributes *)}; non-zero on success. */
+    /**
+     * {@code Status XGetWindowAttributes(Display *, Window, XWindowAttributes *)}; non-zero on success.
+     *
+     * @param display the connection
+     * @param window the window, e.g. the root window
+     * @param attributes receives the attributes (size, depth, visual)
+     * @return non-zero on success, 0 on failure
+     */
     int XGetWindowAttributes(Pointer display, NativeLong window, XWindowAttributes attributes);
 
     /**
      * {@code XImage *XGetImage(Display *, Drawable, int x, int y, unsigned w, unsigned h,
      * unsigned long plane_mask, int format)}: a new client-side image, freed with {@link #XDestroyImage}.
      *
+     * @param display the connection
+     * @param drawable the window to read, e.g. the root window
+     * @param x the area's left edge in the drawable
+     * @param y the area's top edge in the drawable
+     * @param width the area's width in pixels
+     * @param height the area's height in pixels
+     * @param planeMask the planes to read; all ones for every plane
+     * @param format {@link #Z_PIXMAP}
      * @return null when the area is not inside the drawable
      */
     Pointer XGetImage(Pointer display, NativeLong drawable, int x, int y, int width, int height,
             NativeLong planeMask, int format);
 
-    /** {@code int XDestroyImage(XImage *)}: frees the image and its data. */
+    /**
+     * {@code int XDestroyImage(XImage *)}: frees the image and its data.
+     *
+     * @param image an image from {@link #XGetImage} or {@link XShm#XShmCreateImage}; not usable afterwards
+     * @return 1 (Xlib reports no failure here)
+     */
     int XDestroyImage(Pointer image);
 
-    /** {@code int XFree(void *)}: frees memory Xlib returned. */
+    /**
+     * {@code int XFree(void *)}: frees memory Xlib returned.
+     *
+     * @param data memory returned by Xlib or an extension, e.g. a cursor image
+     * @return 1 (Xlib reports no failure here)
+     */
     int XFree(Pointer data);
 
-    /** {@code int XSync(Display *, Bool discard)}: waits until the server has handled every request. */
+    /**
+     * {@code int XSync(Display *, Bool discard)}: waits until the server has handled every request.
+     *
+     * @param display the connection
+     * @param discard 1 to drop queued events, 0 to keep them
+     * @return 1 (Xlib reports no failure here)
+     */
     int XSync(Pointer display, int discard);
 
-    /** {@code XErrorHandler XSetErrorHandler(XErrorHandler)}: replaces the process-wide handler. */
+    /**
+     * {@code XErrorHandler XSetErrorHandler(XErrorHandler)}: replaces the process-wide handler.
+     *
+     * @param handler the new handler, called on the thread whose request failed; {@code null} restores the default
+     * @return the previous handler
+     */
     Pointer XSetErrorHandler(XErrorHandler handler);
 
     /**
      * {@code XIOErrorHandler XSetIOErrorHandler(XIOErrorHandler)}: replaces the process-wide handler for
      * a lost connection. The default one prints "XIO: fatal IO error" and exits the process; one that
      * returns lets Xlib go on to the display's {@link #XSetIOErrorExitHandler exit handler}.
+     *
+     * @param handler the new handler, called on the thread that saw the loss; {@code null} restores the default
+     * @return the previous handler
      */
     Pointer XSetIOErrorHandler(XIOErrorHandler handler);
 
@@ -81,6 +136,10 @@ public interface Xlib extends Library {
      * called instead of {@code exit()} when the connection to the server is lost. When it returns,
      * Xlib returns from the failed call and the display must not be used again (except to be
      * abandoned).
+     *
+     * @param display the connection to watch
+     * @param handler called on the thread that saw the loss
+     * @param userData passed to {@code handler} unchanged, may be {@code null}
      */
     void XSetIOErrorExitHandler(Pointer display, XIOErrorExitHandler handler, Pointer userData);
 
