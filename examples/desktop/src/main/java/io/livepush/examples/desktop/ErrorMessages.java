@@ -130,7 +130,7 @@ public final class ErrorMessages {
         }
         String s = text.strip();
         s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        return s.endsWith(".") || s.endsWith(")") || s.endsWith("!") ? s : s + ".";
+        return s.endsWith(".") || s.endsWith("!") || s.endsWith("?") ? s : s + ".";
     }
 
     private static String quote(String s) {
