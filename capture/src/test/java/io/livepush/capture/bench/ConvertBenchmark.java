@@ -25,6 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Per-frame cost of the pixel converters on one core (one benchmark thread), 720p unless named:
  * BGRA/RGBA/YUYV/NV12 to I420, 1080p to 720p bilinear, 720p to 360p box. Random pixels in direct
  * buffers, as X11 shared memory and V4L2 mmap buffers are. Prints figures; asserts nothing.
+ * BGRA and RGBA are timed with the SCALAR and the VECTOR {@link RgbToI420.Kernel}; the forked JVM
+ * gets {@code --add-modules jdk.incubator.vector} (with {@code -f 0} the Maven JVM needs it:
+ * {@code MAVEN_OPTS="--add-modules jdk.incubator.vector"}).
  *
  * <p>Run (after {@code mvn -pl capture -am install -DskipTests}), either inside Maven's JVM (no fork:
  * exec:java's class loader is not on the forked JVM's class path, so {@code -f 0} is needed):
@@ -43,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @Threads(1)
 public class ConvertBenchmark {
     private static final int W = 1280;
@@ -55,8 +58,10 @@ public class ConvertBenchmark {
     private VideoFrame frame720;
     private VideoFrame frame1080;
     private VideoFrame frame360;
-    private RgbToI420 bgraConverter;
-    private RgbToI420 rgbaConverter;
+    private RgbToI420 bgraScalar;
+    private RgbToI420 rgbaScalar;
+    private RgbToI420 bgraVector;
+    private RgbToI420 rgbaVector;
     private YuyvToI420 yuyvConverter;
     private Nv12ToI420 nv12Converter;
     private I420Scaler down1080;
@@ -73,25 +78,41 @@ public class ConvertBenchmark {
         frame1080 = VideoFrame.allocate(1920, 1080, 0);
         frame1080.data().put(0, random(rnd, frame1080.byteSize()), 0, frame1080.byteSize());
         frame360 = VideoFrame.allocate(640, 360, 0);
-        bgraConverter = new RgbToI420(RgbLayout.BGRA, W);
-        rgbaConverter = new RgbToI420(RgbLayout.RGBA, W);
+        bgraScalar = new RgbToI420(RgbLayout.BGRA, W, RgbToI420.Kernel.SCALAR);
+        rgbaScalar = new RgbToI420(RgbLayout.RGBA, W, RgbToI420.Kernel.SCALAR);
+        bgraVector = new RgbToI420(RgbLayout.BGRA, W, RgbToI420.Kernel.VECTOR);
+        rgbaVector = new RgbToI420(RgbLayout.RGBA, W, RgbToI420.Kernel.VECTOR);
         yuyvConverter = new YuyvToI420(W);
         nv12Converter = new Nv12ToI420(W);
         down1080 = new I420Scaler(1920, 1080, W, H);
         half720 = new I420Scaler(W, H, 640, 360);
     }
 
-    /** 1280x720 BGRA (X11 ZPixmap) to I420. */
+    /** 1280x720 BGRA (X11 ZPixmap) to I420, scalar kernel. */
     @Benchmark
-    public VideoFrame bgraToI420() {
-        bgraConverter.convert(bgra, 0, W * 4, frame720);
+    public VideoFrame bgraToI420Scalar() {
+        bgraScalar.convert(bgra, 0, W * 4, frame720);
         return frame720;
     }
 
-    /** 1280x720 RGBA to I420. */
+    /** 1280x720 BGRA to I420, Vector API kernel. */
     @Benchmark
-    public VideoFrame rgbaToI420() {
-        rgbaConverter.convert(bgra, 0, W * 4, frame720);
+    public VideoFrame bgraToI420Vector() {
+        bgraVector.convert(bgra, 0, W * 4, frame720);
+        return frame720;
+    }
+
+    /** 1280x720 RGBA to I420, scalar kernel. */
+    @Benchmark
+    public VideoFrame rgbaToI420Scalar() {
+        rgbaScalar.convert(bgra, 0, W * 4, frame720);
+        return frame720;
+    }
+
+    /** 1280x720 RGBA to I420, Vector API kernel. */
+    @Benchmark
+    public VideoFrame rgbaToI420Vector() {
+        rgbaVector.convert(bgra, 0, W * 4, frame720);
         return frame720;
     }
 

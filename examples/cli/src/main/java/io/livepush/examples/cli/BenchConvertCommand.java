@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code livepush bench convert}: per-frame time of the capture pixel converters on this thread
- * (BGRA, YUYV and NV12 to I420, and halving/bilinear scaling), on random pixels in direct buffers,
- * after a warm-up. The figure to set beside {@code ffmpeg -threads 1 -f rawvideo -pix_fmt bgra -s WxH
+ * (BGRA to I420 with the scalar and, when this JVM has {@code jdk.incubator.vector}, the Vector API
+ * kernel; YUYV and NV12 to I420; halving/bilinear scaling), on random pixels in direct buffers,
+ * after a warm-up. It first prints the kernel screen capture uses ({@link RgbToI420#kernel()}). The figure to set beside {@code ffmpeg -threads 1 -f rawvideo -pix_fmt bgra -s WxH
  * -i in.bgra -pix_fmt yuv420p -f null - -benchmark} (user time / frames). For careful figures use the
  * JMH benchmark in {@code capture/src/test/java/io/livepush/capture/bench}.
  */
@@ -43,13 +44,19 @@ final class BenchConvertCommand implements Callable<Integer> {
         ByteBuffer nv12In = random(rnd, w * h * 3 / 2);
         VideoFrame frame = VideoFrame.allocate(w, h, 0);
         VideoFrame half = VideoFrame.allocate(Math.max(2, (w / 2) & ~1), Math.max(2, (h / 2) & ~1), 0);
-        RgbToI420 rgb = new RgbToI420(RgbLayout.BGRA, w);
+        RgbToI420 rgbScalar = new RgbToI420(RgbLayout.BGRA, w, RgbToI420.Kernel.SCALAR);
+        RgbToI420 rgbVector = RgbToI420.vectorKernelAvailable()
+                ? new RgbToI420(RgbLayout.BGRA, w, RgbToI420.Kernel.VECTOR) : null;
         YuyvToI420 yuyv = new YuyvToI420(w);
         Nv12ToI420 nv12 = new Nv12ToI420(w);
         I420Scaler box = new I420Scaler(w, h, half.width(), half.height());
         I420Scaler up = new I420Scaler(half.width(), half.height(), w, h);
         System.out.printf(Locale.ROOT, "pixel conversion, %dx%d, %d frames each, one thread:%n", w, h, frames);
-        report("BGRA -> I420 (BT.601 limited)", () -> rgb.convert(bgra, 0, w * 4, frame));
+        System.out.println("  RGB kernel for capture: " + RgbToI420.kernel());
+        report("BGRA -> I420 scalar", () -> rgbScalar.convert(bgra, 0, w * 4, frame));
+        if (rgbVector != null) {
+            report("BGRA -> I420 vector", () -> rgbVector.convert(bgra, 0, w * 4, frame));
+        }
         report("YUYV -> I420", () -> yuyv.convert(yuyvIn, 0, w * 2, frame));
         report("NV12 -> I420", () -> nv12.convert(nv12In, 0, w, w * h, w, frame));
         report("I420 half size (" + box.method() + ")", () -> box.scale(frame, half));

@@ -1,5 +1,6 @@
 package io.livepush.examples.cli;
 
+import io.livepush.capture.convert.RgbToI420;
 import io.livepush.encoder.VideoEncoderStatus;
 import io.livepush.encoder.VideoEncoders;
 import io.livepush.encoder.audio.AudioEncoderProvider;
@@ -8,7 +9,10 @@ import io.livepush.natives.NativeLibraries;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code livepush devices}: what this machine offers LivePush — native libraries and encoders. */
+/**
+ * {@code livepush devices}: what this machine offers LivePush — native libraries, encoders, the
+ * pixel conversion kernel and capture devices.
+ */
 @Command(name = "devices", mixinStandardHelpOptions = true,
         description = "List the native libraries, encoders and capture devices found.")
 final class DevicesCommand implements Callable<Integer> {
@@ -25,6 +29,8 @@ final class DevicesCommand implements Callable<Integer> {
             String why = p.unavailableReason();
             System.out.println("  " + p.name() + " (" + (why == null ? "available, preference " + p.preference() : why) + ")");
         }
+        System.out.println("Pixel conversion (BGRA/RGBA -> I420):");
+        System.out.println("  " + RgbToI420.kernel());
         System.out.print(VideoSourceSpecs.devicesReport());
         System.out.print(AudioSourceSpecs.devicesReport());
         return 0;
