@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
  * mixer) pushing the mix to {@code --output}, until Ctrl-C. Tokens are verified with the secret in
  * {@code --secret-file}; without one, a random secret is made and written (owner-only) to
  * {@code mixer-secret} in the current folder, so the application's backend can sign tokens with it.
+ * With {@code --handover} the mix pushes nothing until the host hands its audience key over on
+ * signaling (cohost/HANDOVER.md), and stops when the host takes it back.
  */
 @Command(name = "mixer", mixinStandardHelpOptions = true,
         description = "Run the co-host signaling server and mixer; push the mix to --output until Ctrl-C.")
@@ -54,6 +56,10 @@ final class MixerCommand implements Callable<Integer> {
             description = "side-by-side|picture-in-picture|grid (default: ${DEFAULT-VALUE})")
     String layout;
 
+    @Option(names = "--handover", description = "Push nothing until the host hands its audience over"
+            + " (CohostSession.handOverToMix); the mix then pushes to --output until the host takes it back")
+    boolean handover;
+
     @Option(names = "--encoder", defaultValue = "auto", description = "auto|openh264|java (default: ${DEFAULT-VALUE})")
     String encoder;
 
@@ -78,7 +84,7 @@ final class MixerCommand implements Callable<Integer> {
         LiveStreamConfig out = LiveStreamConfig.builder(output).videoEncoder(encoder)
                 .video(VideoEncoderConfig.builder().size(size.width(), size.height()).fps(fps)
                         .bitrateBps(videoKbps * 1000).gopSeconds(2).build()).build();
-        MixerConfig config = MixerConfig.builder(out).layout(layout(layout)).build();
+        MixerConfig config = MixerConfig.builder(out).layout(layout(layout)).outputOnStart(!handover).build();
         byte[] secret = secret();
         SignalingConfig.Builder signaling = SignalingConfig.builder().bindAddress(InetAddress.getByName(bind)).port(port)
                 .tokenVerifier(new TokenVerifier(secret, Clock.systemUTC()));
@@ -89,7 +95,8 @@ final class MixerCommand implements Callable<Integer> {
                 stop.countDown();
             }, "livepush-shutdown"));
             System.out.println("co-host signaling on ws://" + bind + ":" + server.port() + "/cohost; mixing "
-                    + size + " @ " + fps + " fps to " + out.url().redacted() + "  (Ctrl-C to stop)");
+                    + size + " @ " + fps + " fps to " + out.url().redacted()
+                    + (handover ? " once the host hands its audience over" : "") + "  (Ctrl-C to stop)");
             stop.await();
         }
         return 0;
