@@ -17,11 +17,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link RtmpPublishSession} over one channel. Sends are executed on the channel's event loop as one task each
- * (write only), and a flush task is queued behind them when none is pending, so a burst of sends is flushed once.
- * Counters are atomics, readable from any thread.
+ * (write only), and a flush task is queued behind them when none is pending, so a burst of sends is flushed once
+ * while a lone send is flushed as soon as the event loop has written it. Counters are atomics, readable from any
+ * thread. {@link #whenWritable()} futures are completed from the handler's writability and close events.
  */
 final class DefaultRtmpPublishSession implements RtmpPublishSession {
 
@@ -34,6 +36,8 @@ final class DefaultRtmpPublishSession implements RtmpPublishSession {
     /** Only touched on the event loop. */
     private boolean flushQueued;
     private final Runnable flushTask = this::flushNow;
+    /** The future a caller waits on while the channel is not writable; null when nobody waits. */
+    private final AtomicReference<CompletableFuture<Void>> writableWaiter = new AtomicReference<>();
 
     DefaultRtmpPublishSession(Channel channel, RtmpPublishHandler handler, RtmpUrl url) {
         this.channel = channel;
@@ -95,6 +99,11 @@ final class DefaultRtmpPublishSession implements RtmpPublishSession {
         handler.flushed(out == null ? 0 : out.totalPendingWriteBytes());
     }
 
+    /** @return the connection's channel (package access, for tests that look at its pipeline) */
+    Channel channel() {
+        return channel;
+    }
+
     @Override
     public long rttMillis() {
         return handler.rttMillis();
@@ -108,6 +117,34 @@ final class DefaultRtmpPublishSession implements RtmpPublishSession {
     @Override
     public boolean isWritable() {
         return channel.isWritable();
+    }
+
+    @Override
+    public CompletableFuture<Void> whenWritable() {
+        if (writableOrGone()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> waiter = writableWaiter.updateAndGet(
+                current -> current == null || current.isDone() ? new CompletableFuture<>() : current);
+        // The event loop may have found nobody waiting just before the waiter was installed: look again.
+        if (writableOrGone()) {
+            waiter.complete(null);
+        }
+        return waiter;
+    }
+
+    private boolean writableOrGone() {
+        return channel.isWritable() || !channel.isActive();
+    }
+
+    /** The channel's writability changed or it closed; on the event loop. */
+    void writabilityChanged() {
+        if (writableOrGone()) {
+            CompletableFuture<Void> waiter = writableWaiter.getAndSet(null);
+            if (waiter != null) {
+                waiter.complete(null);
+            }
+        }
     }
 
     @Override

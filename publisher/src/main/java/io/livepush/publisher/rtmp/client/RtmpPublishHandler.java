@@ -408,7 +408,14 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
         ctx.channel().close();
     }
 
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        session.writabilityChanged();
+        super.channelWritabilityChanged(ctx);
+    }
+
     private void onChannelClosed() {
+        session.writabilityChanged();
         if (state == RtmpPublishState.CONNECTING) {
             // A failed connect closes the channel before (or after) reporting why: connectFailed reports both.
             closedWhileConnecting = true;

@@ -50,6 +50,18 @@ public interface RtmpPublishSession extends AutoCloseable {
     /** @return whether the connection's outgoing buffer is below its high water mark (Netty writability) */
     boolean isWritable();
 
+    /**
+     * A way to wait for room without polling: the returned future is complete at once when the session is
+     * {@linkplain #isWritable() writable}, and otherwise completes when the outgoing buffer has drained to its low
+     * water mark or the connection is gone (check {@link #closeFuture()} then). It completes on the connection's
+     * event loop: block on it, or attach only quick, non-blocking actions (or use the {@code *Async} variants).
+     *
+     * @return a future for the next moment the session takes sends again
+     */
+    default CompletableFuture<Void> whenWritable() {
+        return CompletableFuture.completedFuture(null);
+    }
+
     /** @return payload bytes handed to send* and not yet written to the socket */
     long pendingWriteBytes();
 
