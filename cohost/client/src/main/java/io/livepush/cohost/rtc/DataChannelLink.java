@@ -19,6 +19,14 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: webrtc calls the observer on its signaling thread; {@link #send(byte[])} may come
  * from any thread; state is guarded by {@code this}. {@link #close()} follows the order that never
  * crashed: unregister the observer, close, dispose.
+ *
+ * <h2>Why the observer is a relay</h2>
+ * webrtc-java 0.14.0 wraps the observer in a native object holding a JNI global reference and
+ * never deletes it: {@code unregisterObserver()} only detaches it from the channel. Whatever is
+ * registered stays reachable for the life of the process. Registering this link directly pinned
+ * the whole leg (its listener, its decoded-frame pool's direct buffers, the mixer's feed) after
+ * close, one leg per join/leave. So a {@link ObserverRelay} is registered instead, and
+ * {@link #close()} cuts it loose: only the empty relay (a few bytes) stays pinned.
  */
 final class DataChannelLink implements RTCDataChannelObserver {
     /** The channel's label, the same on both ends. */
@@ -35,6 +43,7 @@ final class DataChannelLink implements RTCDataChannelObserver {
     private final Consumer<byte[]> onMessage;
     private final Runnable onRemoteClose;
     private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
+    private final ObserverRelay relay;
     private boolean open;
     private boolean closed;
 
@@ -49,7 +58,8 @@ final class DataChannelLink implements RTCDataChannelObserver {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.onMessage = onMessage;
         this.onRemoteClose = onRemoteClose;
-        channel.registerObserver(this);
+        this.relay = new ObserverRelay(this);
+        channel.registerObserver(relay);
         if (channel.getState() == RTCDataChannelState.OPEN) {
             onStateChange();
         }
@@ -143,12 +153,60 @@ final class DataChannelLink implements RTCDataChannelObserver {
             waiting.clear();
         }
         channel.unregisterObserver();
+        relay.detach();
         channel.close();
         try {
             channel.dispose();
         } catch (RuntimeException | Error e) {
             // webrtc-java reports a channel the peer connection still references; it is freed with it
             LOG.debug("{}: data channel dispose: {}", owner, e.toString());
+        }
+    }
+
+    /**
+     * What webrtc-java actually holds (for ever, see the class Javadoc): forwards every callback to
+     * its link until {@link #detach()}, then nothing. The link reference is volatile because the
+     * callbacks run on webrtc's signaling thread and {@code detach} on the closing thread.
+     */
+    static final class ObserverRelay implements RTCDataChannelObserver {
+        private volatile RTCDataChannelObserver target;
+
+        ObserverRelay(RTCDataChannelObserver target) {
+            this.target = target;
+        }
+
+        /** Drops the link; later callbacks (none come once unregistered) are ignored. */
+        void detach() {
+            target = null;
+        }
+
+        /** @return whether the relay still forwards to its link */
+        boolean isAttached() {
+            return target != null;
+        }
+
+        @Override
+        public void onBufferedAmountChange(long previousAmount) {
+            RTCDataChannelObserver t = target;
+            if (t != null) {
+                t.onBufferedAmountChange(previousAmount);
+            }
+        }
+
+        @Override
+        public void onStateChange() {
+            RTCDataChannelObserver t = target;
+            if (t != null) {
+                t.onStateChange();
+            }
+        }
+
+        @Override
+        public void onMessage(RTCDataChannelBuffer buffer) {
+            RTCDataChannelObserver t = target;
+            if (t != null) {
+                t.onMessage(buffer);
+            }
         }
     }
 }

@@ -330,8 +330,9 @@ final class PeerLink implements PeerConnectionObserver {
     }
 
     /**
-     * Takes every local track off its sender, so the connection (which webrtc-java 0.14.0 never
-     * frees after {@code close()}) holds no reference to our tracks and sources.
+     * Takes every local track off its sender, so the connection holds no reference to our tracks
+     * and sources (also where {@link ClosedPeerConnectionRelease} is off and the closed connection
+     * is never freed).
      */
     void detachSenders() {
         synchronized (pcLock) {
@@ -348,14 +349,20 @@ final class PeerLink implements PeerConnectionObserver {
         }
     }
 
-    /** Closes the peer connection and lets the event thread finish what it holds. */
+    /**
+     * Closes the peer connection, frees its native object (which webrtc-java's {@code close()}
+     * leaks; see {@link ClosedPeerConnectionRelease}) and lets the event thread finish what it
+     * holds. Nothing of the connection (transceivers, senders, remote tracks) may be used after.
+     */
     void closePeerConnection() {
         synchronized (pcLock) {
             if (pcClosed) {
                 return;
             }
             pcClosed = true;
+            long handle = ClosedPeerConnectionRelease.handleOf(pc);
             pc.close();
+            ClosedPeerConnectionRelease.release(handle);
         }
         events.shutdown();
     }

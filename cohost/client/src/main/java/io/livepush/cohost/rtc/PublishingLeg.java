@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * <h2>Close</h2>
  * {@link #close()} is idempotent and follows the order that never crashed: stop the pushers (no
  * push is in flight once it holds the push locks), close the data channel, close the peer
- * connection, dispose the tracks and then the custom sources. The runtime's factory stays.
+ * connection (freeing its native object and our transceivers, see {@link ClosedPeerConnectionRelease}),
+ * dispose the tracks and then the custom sources. The runtime's factory stays.
  */
 public final class PublishingLeg implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PublishingLeg.class);
@@ -57,6 +58,8 @@ public final class PublishingLeg implements AutoCloseable {
     private final AudioTrack audioTrack;
     private final DataChannelLink data;
     private final AudioReblocker reblocker;
+    /** Native references webrtc-java handed over with {@code addTransceiver}; see {@link ClosedPeerConnectionRelease}. */
+    private final long[] transceiverHandles;
     private final Object videoLock = new Object();
     private final Object audioLock = new Object();
     private volatile boolean closed;
@@ -79,7 +82,9 @@ public final class PublishingLeg implements AutoCloseable {
         });
         RTCRtpTransceiver video = link.pc().addTransceiver(videoTrack, sendOnly(options.maxBitrateKbps()));
         preferCodec(factory, video, options.codec());
-        link.pc().addTransceiver(audioTrack, sendOnly(0));
+        RTCRtpTransceiver audio = link.pc().addTransceiver(audioTrack, sendOnly(0));
+        this.transceiverHandles = new long[] {
+            ClosedPeerConnectionRelease.handleOf(video), ClosedPeerConnectionRelease.handleOf(audio)};
         RTCDataChannelInit init = new RTCDataChannelInit();
         init.ordered = true;
         init.maxRetransmits = -1;
@@ -295,6 +300,9 @@ public final class PublishingLeg implements AutoCloseable {
         data.close();
         link.detachSenders();
         link.closePeerConnection();
+        for (long transceiver : transceiverHandles) {
+            ClosedPeerConnectionRelease.release(transceiver);
+        }
         disposeTrack(videoTrack);
         disposeTrack(audioTrack);
         videoSource.dispose();

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Lifetime</h2>
  * Create one runtime per process and keep it: every disposed factory leaks two native threads.
- * Legs register here while open. {@link #close()} first closes every leg still open (each in its
+ * Legs register here while open; when one closes, the C heap is trimmed ({@link NativeHeap}). {@link #close()} first closes every leg still open (each in its
  * own safe order), then stops playout, disposes the factories, then the audio modules — the one
  * order that never crashed. Disposing a factory while a peer connection of it is open crashes the
  * JVM, which is why legs are closed first.
@@ -144,8 +144,18 @@ public final class RtcRuntime implements AutoCloseable {
         openLegs.add(leg);
     }
 
-    synchronized void unregister(AutoCloseable leg) {
-        openLegs.remove(leg);
+    /**
+     * Forgets a closed leg and gives the C heap's free pages back to the system (see
+     * {@link NativeHeap}): what the leg's native threads freed would otherwise stay resident.
+     */
+    void unregister(AutoCloseable leg) {
+        boolean removed;
+        synchronized (this) {
+            removed = openLegs.remove(leg);
+        }
+        if (removed) {
+            NativeHeap.trim();
+        }
     }
 
     /**
