@@ -38,7 +38,7 @@ public final class CohostController implements AutoCloseable {
             throw new IllegalStateException("Already connected to a co-host server (disconnect first).");
         }
         connecting = true;
-        view.connecting(uri.toString());
+        ui(() -> view.connecting(uri.toString()));
         CohostClient.connect(uri, token, new Events()).whenComplete((s, error) -> {
             connecting = false;
             if (error != null) {

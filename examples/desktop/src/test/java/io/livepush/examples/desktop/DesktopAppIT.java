@@ -85,7 +85,9 @@ class DesktopAppIT {
             app.call("capture window " + shot.toAbsolutePath());
             String docs = System.getProperty("desktop.screenshot");
             if (docs != null && !docs.isBlank()) {
-                Files.copy(shot, Path.of(docs), StandardCopyOption.REPLACE_EXISTING);
+                Path target = Path.of(docs).toAbsolutePath();
+                Files.createDirectories(target.getParent());
+                Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
             }
 
             // 6. Stop.
