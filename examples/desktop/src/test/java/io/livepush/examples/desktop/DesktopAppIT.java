@@ -105,9 +105,11 @@ class DesktopAppIT {
         assertEquals(640, info.width());
         assertEquals(360, info.height());
         long size = Files.size(rec);
-        System.out.printf("[figure] desktop app recording: %d bytes, %d video packets%n", size,
-                ffmpeg.videoPacketCount(rec));
-        assertTrue(size > 150_000, "recording of ~5 s at 1200 kbps is " + size + " bytes");
+        int packets = ffmpeg.videoPacketCount(rec);
+        System.out.printf("[figure] desktop app recording: %d bytes, %d video packets%n", size, packets);
+        // Live for at least 4.5 s (stats, event, 3.5 s wait) at 30 fps; the test pattern codes small.
+        assertTrue(packets >= 120, "video packets in the recording: " + packets + " (expected >= 120)");
+        assertTrue(size > 60_000, "recording size " + size + " bytes (expected > 60 kB)");
         assertTrue(ffmpeg.seiPayloads(rec).stream().anyMatch(p -> p.text().equals(EVENT)),
                 "the event is in the recording's SEI");
     }
