@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <h2>Kernels</h2>
  * Two implementations give identical bytes: a scalar one that runs everywhere, and one on the JDK's
- * Vector API (about 0.4 ms per 1280x720 frame with AVX-512, against about 2.7 ms scalar). The vector
+ * Vector API (about 0.5 ms per 1280x720 frame on one AVX-512 core, against about 3 ms scalar). The vector
  * kernel needs the incubator module in the boot layer, so <b>an application that wants it adds
  * {@code --add-modules jdk.incubator.vector} to its {@code java} command</b> (the JVM then prints
  * "WARNING: Using incubator modules"); without the flag the vector code is never loaded. It also
@@ -20,8 +20,9 @@ import java.util.Objects;
  * why; {@code -Dlivepush.convert.kernel=scalar} switches the vector kernel off.
  *
  * <p>A {@link Kernel#AUTO} converter (the default) uses the scalar kernel until the vector kernel
- * has been compiled by the JIT and measured faster on a daemon warm-up thread (about a second of
- * one core, once per JVM), so the first frames are not slowed by the Vector API's interpreted start.
+ * has been compiled by the JIT and measured faster on a daemon warm-up thread (about 3 s, 2 s of CPU
+ * including the JIT's, once per JVM), so the first frames are not slowed by the Vector API's
+ * interpreted start (about a second for the first 720p frame).
  *
  * <p>Owned by one thread: it keeps scratch rows for frames up to the width it was made for.
  */
