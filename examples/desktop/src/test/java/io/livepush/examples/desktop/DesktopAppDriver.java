@@ -43,7 +43,7 @@ import javax.swing.text.JTextComponent;
  *   <li>{@code texts FILE}: every text visible in the window, one per line (password fields as bullets);</li>
  *   <li>{@code capture NAME FILE}, {@code capture-picture FILE}: screen pixels of a component (or the
  *       window, NAME {@code window}), or of the preview's picture, as PNG, read back from the X server;</li>
- *   <li>{@code quit}: closes the window the way a user does and exits.</li>
+ *   <li>{@code quit}: closes the window the way a user does; the JVM must then end by itself.</li>
  * </ul>
  */
 public final class DesktopAppDriver {
@@ -70,7 +70,7 @@ public final class DesktopAppDriver {
                     Thread.sleep(50);
                 }
                 out.println(PREFIX + (window.get().isDisplayable() ? "error window still open" : "ok closed"));
-                System.exit(0);
+                return; // no System.exit: the JVM must end by itself once the window is closed (no threads left)
             }
             try {
                 out.println(PREFIX + "ok " + handle(line, window.get(), robot));

@@ -95,7 +95,7 @@ class DesktopAppIT {
             app.awaitText("destination", "Not live"::equals, Duration.ofSeconds(10), "Stop ends the stream");
             assertEquals("true", app.call("enabled goLive"));
             assertFalse(app.log().contains(KEY), "the app's log holds the key");
-            assertEquals(0, app.quit(), "the app exits cleanly when its window is closed");
+            assertEquals(0, app.quit(), "the app's JVM ends by itself when its window is closed");
         }
 
         Path rec = dir.resolve("nginx").resolve("rec").resolve(KEY + ".flv");
