@@ -79,6 +79,11 @@ final class RemoteMix implements MixSide {
             publish = complete(publish, null, m);
         } else if (m instanceof SignalMessage.MixUnpublished) {
             unpublish = complete(unpublish, null, m);
+        } else if (m instanceof SignalMessage.MixFailed f && f.stage() == SignalMessage.MixFailed.Stage.HOST_UNPUBLISH) {
+            // The mixer stopped waiting for hostUnpublished. If this host sends (or has sent) it, the mixer
+            // answers it with HANDOVER_OUT_OF_ORDER, which fails the publish step and restarts the host's
+            // stream; failing that step here as well would leave the error with nothing waiting for it.
+            LOG.warn("the mixer stopped waiting for this host to unpublish: {}", f.reason());
         } else if (m instanceof SignalMessage.MixFailed f) {
             boolean atReady = f.stage() == SignalMessage.MixFailed.Stage.READY;
             CohostException e = new CohostException(atReady ? CohostErrorCode.MIX_NOT_READY : CohostErrorCode.MIXER_UNAVAILABLE,

@@ -24,6 +24,7 @@ import java.util.Objects;
  * The audience key's handover (host only; cohost/HANDOVER.md):
  * C handoverRequest{timeoutMs}  S mixReady{}         the mix shows everyone and can publish at once
  * C hostUnpublished{}           S mixLive{} | mixFailed{stage, reason}
+ *                               S mixFailed{HOST_UNPUBLISH} when no hostUnpublished came within timeoutMs of mixReady
  * C returnRequest{}             S mixUnpublished{}   the mixer no longer publishes to the audience key
  * C hostLive{}                                       the host's own stream holds the key again
  * </pre>
@@ -337,7 +338,8 @@ public sealed interface SignalMessage {
      * that takes longer than {@code timeoutMs}. The audience URL is the mixer's own configuration.
      *
      * @param timeoutMs how long the mixer may take to get ready, {@value #MIN_HANDOVER_TIMEOUT_MS}..{@value
-     *     #MAX_HANDOVER_TIMEOUT_MS}; the same bound applies to its publish after {@link HostUnpublished}
+     *     #MAX_HANDOVER_TIMEOUT_MS}; the same bound applies to the host's {@link HostUnpublished} after
+     *     {@link MixReady} (else {@link MixFailed} stage {@code HOST_UNPUBLISH}) and to the mixer's publish after it
      */
     record HandoverRequest(long timeoutMs) implements SignalMessage {
         /** Validates. */
@@ -381,8 +383,10 @@ public sealed interface SignalMessage {
     /**
      * The mixer could not take the audience key; it does not publish to it.
      *
-     * @param stage where it failed: {@code READY} (the host's stream was never touched and goes on) or
-     *     {@code PUBLISH} (the host has unpublished and must publish again)
+     * @param stage where it failed: {@code READY} (the host's stream was never touched and goes on),
+     *     {@code HOST_UNPUBLISH} (the mixer stopped waiting for the host's {@code hostUnpublished}; the mix did
+     *     not publish and the host keeps or takes back the key) or {@code PUBLISH} (the host has unpublished and
+     *     must publish again)
      * @param reason a human-readable explanation
      */
     record MixFailed(Stage stage, String reason) implements SignalMessage {
@@ -391,7 +395,12 @@ public sealed interface SignalMessage {
             /** Not every participant delivered a picture in time. */
             READY,
             /** The ingest did not accept the mix in time. */
-            PUBLISH
+            PUBLISH,
+            /**
+             * The host did not send {@code hostUnpublished} within the request's {@code timeoutMs} of
+             * {@code mixReady}; the mixer went back to waiting for a new request and never published.
+             */
+            HOST_UNPUBLISH
         }
 
         /** Validates. */

@@ -30,6 +30,9 @@ class HandoverMessagesTest {
                         "{\"type\":\"mixFailed\",\"stage\":\"READY\",\"reason\":\"guest sent no picture\"}"),
                 Arguments.of(new SignalMessage.MixFailed(Stage.PUBLISH, "NetStream.Publish.BadName"),
                         "{\"type\":\"mixFailed\",\"stage\":\"PUBLISH\",\"reason\":\"NetStream.Publish.BadName\"}"),
+                // mixer -> host: no hostUnpublished in time after mixReady; the mix never published
+                Arguments.of(new SignalMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within 300 ms"),
+                        "{\"type\":\"mixFailed\",\"stage\":\"HOST_UNPUBLISH\",\"reason\":\"no hostUnpublished within 300 ms\"}"),
                 // host -> mixer: give the key back (or abandon a handover)
                 Arguments.of(new SignalMessage.ReturnRequest(), "{\"type\":\"returnRequest\"}"),
                 // mixer -> host: the mix has left the key

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * ON_HOST  --handoverRequest--> PREPARING --every picture--> READY (mixReady)  --hostUnpublished--> STARTING
  * STARTING --accepted--> ON_MIX (mixLive)          STARTING --failed / timeout--> ON_HOST (mixFailed PUBLISH)
- * PREPARING --timeout--> ON_HOST (mixFailed READY)
+ * PREPARING --timeout--> ON_HOST (mixFailed READY)   READY --no hostUnpublished within timeoutMs--> ON_HOST (mixFailed HOST_UNPUBLISH)
  * any      --returnRequest--> output stopped (mixUnpublished) --> RETURNING, or ON_HOST when the mix never published
  * RETURNING --hostLive--> ON_HOST                   RETURNING --handoverRequest--> PREPARING
  * </pre>
@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * Only a host may send these; a guest gets {@code NOT_HOST}, a message the state does not expect
  * {@code HANDOVER_OUT_OF_ORDER}. The host's socket dropping while the mix is preparing cancels the
  * handover; once the mix publishes it keeps the key (the audience keeps a picture).
+ *
+ * <p>Every wait is bounded by the request's {@code timeoutMs}: getting ready (PREPARING), the host's
+ * unpublish after {@code mixReady} (READY, counted from the moment {@code mixReady} is sent; the mix
+ * output is never touched in READY, so giving up leaves it as it was), and the ingest's answer
+ * (STARTING). A {@code hostUnpublished} that comes after READY gave up is out of order.
  *
  * <p>Threads: the state is owned by the registry thread; {@link AudienceOutput#startOutput()} and
  * {@link AudienceOutput#stopOutput()} run on {@code livepush-signaling-handover-N}, whose results
@@ -108,6 +113,7 @@ final class HandoverCoordinator {
         if (output.ready()) {
             to(State.READY);
             owner.send(new SignalMessage.MixReady());
+            schedule(() -> hostSilent(a), timeoutMs);
         } else if (System.nanoTime() >= deadlineNanos) {
             to(State.ON_HOST);
             owner.send(new SignalMessage.MixFailed(Stage.READY,
@@ -115,6 +121,17 @@ final class HandoverCoordinator {
         } else {
             schedule(() -> pollReady(a), READY_POLL_MS);
         }
+    }
+
+    /** READY lasted {@code timeoutMs} without {@code hostUnpublished}: the host keeps the key. */
+    private void hostSilent(int a) {
+        if (a != attempt || state != State.READY) {
+            return;
+        }
+        LOG.warn("no hostUnpublished within {} ms of mixReady; the mix does not publish", timeoutMs);
+        to(State.ON_HOST);
+        owner.send(new SignalMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within " + timeoutMs
+                + " ms of mixReady; the mix did not publish and the host's stream keeps the audience key"));
     }
 
     private void hostUnpublished(SignalingConnection c) throws CohostException {

@@ -120,6 +120,81 @@ class HandoverSignalingTest {
     }
 
     @Test
+    void aHostThatNeverUnpublishesAfterMixReadyGetsMixFailedAtHostUnpublishAndTheOutputStaysUntouched() throws Exception {
+        start(output);
+        RawSignalingClient host = raw("alice", Role.HOST);
+        output.ready = true;
+        host.send(new SignalMessage.HandoverRequest(300));
+        assertEquals(new SignalMessage.MixReady(), host.next());
+        assertNull(host.poll(150), "READY waits the request's timeoutMs for hostUnpublished");
+        assertEquals(new SignalMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within 300 ms of mixReady;"
+                + " the mix did not publish and the host's stream keeps the audience key"), host.next());
+        assertTrue(output.calls.isEmpty(), "giving up READY never touches the output: " + output.calls);
+        assertTrue(!output.publishing);
+
+        host.send(new SignalMessage.HostUnpublished());
+        SignalMessage.Error late = host.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER);
+        assertEquals(new SignalMessage.Error(CohostErrorCode.HANDOVER_OUT_OF_ORDER,
+                "hostUnpublished is not expected while the handover is ON_HOST (send it after mixReady)", "hostUnpublished"), late);
+        assertNull(host.poll(200));
+        assertTrue(output.calls.isEmpty(), "a late hostUnpublished starts nothing: " + output.calls);
+
+        output.ingestAnswer.complete(null);
+        host.send(new SignalMessage.HandoverRequest(2000));
+        assertEquals(new SignalMessage.MixReady(), host.next(), "back ON_HOST: the key can be asked for again");
+        host.send(new SignalMessage.HostUnpublished());
+        assertEquals(new SignalMessage.MixLive(), host.next());
+        assertEquals("start", output.nextCall());
+    }
+
+    @Test
+    void aHostUnpublishedWithinTheBoundPublishesAndTheReadyBoundNeverFiresAfterwards() throws Exception {
+        start(output);
+        RawSignalingClient host = raw("alice", Role.HOST);
+        output.ready = true;
+        output.ingestAnswer.complete(null);
+        host.send(new SignalMessage.HandoverRequest(400));
+        assertEquals(new SignalMessage.MixReady(), host.next());
+        Thread.sleep(250);
+        host.send(new SignalMessage.HostUnpublished());
+        assertEquals(new SignalMessage.MixLive(), host.next());
+        assertNull(host.poll(500), "no mixFailed once the mix is live");
+        assertEquals("start", output.nextCall());
+        assertNull(output.calls.poll(), "the output keeps running");
+    }
+
+    @Test
+    void aReturnRequestWhileReadyEndsTheWaitSoNoMixFailedFollows() throws Exception {
+        start(output);
+        RawSignalingClient host = raw("alice", Role.HOST);
+        output.ready = true;
+        host.send(new SignalMessage.HandoverRequest(300));
+        assertEquals(new SignalMessage.MixReady(), host.next());
+        host.send(new SignalMessage.ReturnRequest());
+        assertEquals(new SignalMessage.MixUnpublished(), host.next());
+        assertNull(host.poll(500), "the abandoned READY wait sends nothing");
+        assertEquals("stop", output.nextCall());
+    }
+
+    @Test
+    void aHostWhoseSocketDropsWhileOnTheMixLeavesTheMixOnAirUntilAReturnRequest() throws Exception {
+        start(output);
+        RawSignalingClient host = onMix();
+        host.abort();
+        assertNull(output.calls.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS), "the output is not stopped");
+        assertTrue(output.publishing, "the mix keeps the audience key");
+
+        RawSignalingClient again = raw("alice", Role.HOST);
+        again.send(new SignalMessage.HandoverRequest(1000));
+        assertEquals("handoverRequest is not expected while the handover is ON_MIX (a handover is already under way or done)",
+                again.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER).message());
+        again.send(new SignalMessage.ReturnRequest());
+        assertEquals(new SignalMessage.MixUnpublished(), again.next());
+        assertEquals("stop", output.nextCall());
+        assertTrue(!output.publishing);
+    }
+
+    @Test
     void hostUnpublishedBeforeMixReadyIsOutOfOrderAndStartsNothing() throws Exception {
         start(output);
         RawSignalingClient host = raw("alice", Role.HOST);
