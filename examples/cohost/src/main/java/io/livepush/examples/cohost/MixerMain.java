@@ -12,7 +12,8 @@ import java.time.Clock;
  * The co-host server process: signaling on {@code ws://127.0.0.1:PORT/cohost} (tokens checked
  * against the shared secret) and the mixer, which composes the participants side by side on a
  * 1280x720 30 fps canvas, mixes their sound, and pushes the mix (H.264 with a keyframe every 2 s,
- * the host's SEI events kept, AAC) to the RTMP URL the audience watches. Runs until Ctrl-C.
+ * the host's SEI events kept, AAC) to the RTMP URL the audience watches. Runs until Ctrl-C, which
+ * ends the mix's output first and then the participants' connections.
  *
  * <p>Usage: {@code MixerMain SECRET_FILE OUTPUT_URL [PORT]} (port default 8443). Prints
  * {@code READY} once it accepts participants.
@@ -50,7 +51,10 @@ public final class MixerMain {
             System.out.println("READY");
             System.out.flush();
             stop.await();
-            console.print("stopping");
+            // The audience's stream ends first, with everyone still in the picture; closing the server
+            // then ends the participants' connections (each leaving would otherwise re-layout the mix).
+            console.print("stopping: the mix's output first, then the participants' connections");
+            server.mixer().stopOutput();
         } finally {
             stop.finished();
         }

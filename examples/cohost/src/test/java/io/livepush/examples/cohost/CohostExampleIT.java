@@ -74,8 +74,8 @@ class CohostExampleIT {
                     joinedMs = (System.nanoTime() - t0) / 1_000_000;
                     awaitLine(host, "sent SEI event " + COHOST_SECONDS, COHOST_SECONDS * 1000 + 5000);
                     hostOutput = host.output();
-                    // The mixer stops first, with both in the mix (a participant leaving makes the mixer
-                    // start a new GOP at once, which would end the 2 s keyframe grid of the recording).
+                    // The mixer stops first, as its README says, so that the recording ends with both in
+                    // the mix (a participant leaving makes the mixer start a new GOP at once).
                     mixer.close();
                     awaitLine(host, "signaling connection closed", 10_000);
                     awaitLine(guest, "signaling connection closed", 10_000);
@@ -100,6 +100,8 @@ class CohostExampleIT {
         List<String> received = ffmpeg.seiPayloads(rec).stream().map(Ffmpeg.SeiPayload::text)
                 .filter(t -> t.startsWith("host event ")).toList();
         List<String> inOrder = IntStream.rangeClosed(1, received.size()).mapToObj(n -> "host event " + n).toList();
+        System.out.printf(Locale.ROOT, "host SEI events: %d sent before the mixer stopped, %d in the mix%n", sent,
+                received.size());
         // The last event printed before the mixer was stopped may have been on its way; none before it is lost.
         assertTrue(received.size() >= sent - 1 && received.equals(inOrder), "the host's SEI events in the mix, once each"
                 + " and in order: " + sent + " sent before the mixer stopped, in the mix " + received);
