@@ -14,15 +14,22 @@ import io.livepush.cohost.token.CohostToken;
 import io.livepush.cohost.token.CohostToken.Role;
 import io.livepush.cohost.token.TokenSigner;
 import io.livepush.cohost.token.TokenVerifier;
+import io.livepush.cohost.protocol.SignalCodec;
+import io.livepush.cohost.protocol.SignalMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The co-host panel's presenter against a real {@link SignalingServer} on 127.0.0.1 (no mixer: nobody
- * joins the mix here): sign-in, invite, incoming invitation, accept and decline, and refusals in words.
+ * joins with media here): sign-in, invite, incoming invitation, accept and decline, participants joining and
+ * leaving the mix, and refusals in words.
  */
 class CohostControllerTest {
     private static final byte[] SECRET = "desktop-cohost-test-secret-0123456789".getBytes();
@@ -98,6 +105,24 @@ class CohostControllerTest {
     }
 
     @Test
+    void participantsJoiningAndLeavingTheMixAreListed() throws Exception {
+        signIn(guest, guestView, "bob", Role.GUEST);
+        // The host here is a raw WebSocket speaking the protocol: it joins the mix without a media leg.
+        WebSocket alice = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(uri), new WebSocket.Listener() { }).get(5, TimeUnit.SECONDS);
+        try {
+            alice.sendText(SignalCodec.encode(new SignalMessage.Hello(signer.sign(
+                    new CohostToken("alice", Role.HOST, "room-1", Instant.now().plusSeconds(600))))), true).get();
+            alice.sendText(SignalCodec.encode(new SignalMessage.Join(null)), true).get();
+            guestView.await("joined: alice"::equals, "alice in the mix");
+            alice.sendText(SignalCodec.encode(new SignalMessage.Leave()), true).get();
+            guestView.await("left: alice"::equals, "alice out of the mix");
+        } finally {
+            alice.abort();
+        }
+    }
+
+    @Test
     void badFieldsAndCallsBeforeSigningInAreRefusedAtOnce() {
         assertThrows(IllegalArgumentException.class, () -> host.connect("http://127.0.0.1/cohost", "t"));
         assertThrows(IllegalArgumentException.class, () -> host.connect(uri, "  "));
@@ -112,7 +137,7 @@ class CohostControllerTest {
         assertThrows(IllegalStateException.class, () -> c.connect(uri, "again"));
     }
 
-    /** This test has no mixer: nobody joins the mix (joining needs WebRTC legs, covered by the cohost module). */
+    /** No mixer: nobody sends a media offer here (WebRTC legs are covered by the cohost module). */
     private static final class NoMixer implements MixerGateway {
         @Override
         public ParticipantLeg join(String userId, CohostToken.Role role, String offerSdp, LegSignaling toParticipant) {
