@@ -20,6 +20,7 @@ import io.livepush.cohost.server.mixer.MixerConfig;
 import io.livepush.cohost.token.CohostAuthException;
 import io.livepush.cohost.token.CohostToken;
 import io.livepush.cohost.token.TokenSigner;
+import io.livepush.natives.libc.GlibcMalloc;
 import io.livepush.publisher.rtmp.server.RtmpIngestConfig;
 import io.livepush.publisher.rtmp.server.RtmpIngestServer;
 import io.livepush.publisher.stream.LiveStream;
@@ -40,6 +41,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Refused joins, a guest process killed mid-show, and join/leave cycles, against the running mix. */
 class CohostFaultsIT {
+    /**
+     * Cycles 5 -> 20, C heap in use (mallinfo2): measured -14.4 MB here (it drifts both ways); the
+     * leaks fixed in the rtc package added ~0.7 MB per guest cycle (a leaked peer connection and a
+     * pinned 640x360 frame pool), ~10 MB over these 15 cycles.
+     */
+    private static final long C_HEAP_GROWTH_LIMIT = 8_000_000L;
+    /**
+     * Cycles 5 -> 20, RSS outside the Java heap: measured +16 MB and (once, before the Java heap's
+     * committed size was subtracted) +43 MB. Not yet explained: not C heap in use, not direct
+     * buffers, not threads. The bound only catches gross native leaks (e.g. unreleased frames).
+     */
+    private static final long RSS_GROWTH_LIMIT = 60_000_000L;
+
     private static void await(BooleanSupplier condition, long timeoutMs, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
         while (!condition.getAsBoolean()) {
@@ -149,9 +163,17 @@ class CohostFaultsIT {
         }
     }
 
+    /**
+     * Memory after warm-up, measured here (one JVM: mixer, host and guest sides, 640x360 legs):
+     * before the fixes, RSS grew ~3 MB per cycle — closed legs were kept reachable by webrtc-java's
+     * data-channel observers (with their frame pools and the mixer's feeds) and every closed peer
+     * connection stayed on the C heap. Now threads, Java heap and C heap in use are flat between
+     * cycle 5 and 20; RSS still moves by tens of MB between runs (see {@link #RSS_GROWTH_LIMIT}).
+     */
     @Test
     void twentyJoinLeaveCyclesKeepThreadsAndMemoryFlat() throws Exception {
         RtcTestSupport.assumeWebrtc();
+        GlibcMalloc malloc = GlibcMalloc.load();
         try (RtmpIngestServer ingest = RtmpIngestServer.start(RtmpIngestConfig.builder().port(0).build());
                 CohostRig rig = new CohostRig(pushingTo("rtmp://127.0.0.1:" + ingest.port() + "/live/cycles"),
                         Duration.ofSeconds(60))) {
@@ -160,9 +182,7 @@ class CohostFaultsIT {
             try (CohostSession host = rig.connect("host", CohostToken.Role.HOST, new CohostRig.Inbox());
                     CohostSession guest = rig.connect("guest", CohostToken.Role.GUEST, guestInbox)) {
                 host.join(CohostRig.pattern(0, 640, 360), CohostRig.tone(440)).get(20, TimeUnit.SECONDS);
-                long threadsAt5 = 0;
-                long heapAt5 = 0;
-                long rssAt5 = 0;
+                long[] at5 = null;
                 for (int cycle = 1; cycle <= 20; cycle++) {
                     host.invite("guest");
                     guestInbox.next().accept().get(10, TimeUnit.SECONDS);
@@ -171,22 +191,32 @@ class CohostFaultsIT {
                     guest.leave().get(10, TimeUnit.SECONDS);
                     await(() -> mixer.participants().equals(List.of("host")), 10_000, "guest leaving in cycle");
                     if (cycle == 5 || cycle == 20) {
+                        await(() -> mixer.legCount() == 1, 5_000, "the guest's leg closing in cycle");
                         Thread.sleep(500);
-                        System.gc();
-                        Thread.sleep(200);
-                        long threads = ManagementFactory.getThreadMXBean().getThreadCount();
-                        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                        long rss = rssKb();
-                        System.out.printf(Locale.ROOT, "after cycle %d: %d threads, heap %.1f MB, RSS %.1f MB, legs %d%n",
-                                cycle, threads, heap / 1e6, rss / 1e3, mixer.legCount());
+                        for (int i = 0; i < 3; i++) {
+                            System.gc();
+                            Thread.sleep(100);
+                        }
+                        long[] now = {ManagementFactory.getThreadMXBean().getThreadCount(),
+                            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), rssKb() * 1024,
+                            malloc.mallinfo2().uordblks,
+                            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted()};
+                        System.out.printf(Locale.ROOT, "after cycle %d: %d threads, heap %.1f MB, RSS %.1f MB,"
+                                + " C heap in use %.1f MB, Java heap committed %.1f MB, legs %d%n", cycle, now[0],
+                                now[1] / 1e6, now[2] / 1e6, now[3] / 1e6, now[4] / 1e6, mixer.legCount());
                         if (cycle == 5) {
-                            threadsAt5 = threads;
-                            heapAt5 = heap;
-                            rssAt5 = rss;
+                            at5 = now;
                         } else {
-                            assertTrue(threads <= threadsAt5 + 2, "threads " + threadsAt5 + " -> " + threads);
-                            assertTrue(heap < heapAt5 + 40_000_000L, "heap " + heapAt5 + " -> " + heap);
-                            assertTrue(rss < rssAt5 + 150_000, "RSS kB " + rssAt5 + " -> " + rss);
+                            // the Java heap's committed size is the JVM's to grow (up to -Xmx); the rest is native
+                            long nativeGrowth = (now[2] - now[4]) - (at5[2] - at5[4]);
+                            System.out.printf(Locale.ROOT, "cycles 5 -> 20: RSS %+.1f MB (outside the Java heap %+.1f MB),"
+                                    + " C heap in use %+.1f MB%n", (now[2] - at5[2]) / 1e6, nativeGrowth / 1e6,
+                                    (now[3] - at5[3]) / 1e6);
+                            assertTrue(now[0] <= at5[0] + 2, "threads " + at5[0] + " -> " + now[0]);
+                            assertTrue(now[1] < at5[1] + 40_000_000L, "heap " + at5[1] + " -> " + now[1]);
+                            assertTrue(now[3] - at5[3] < C_HEAP_GROWTH_LIMIT, "C heap in use " + at5[3] + " -> " + now[3]);
+                            assertTrue(nativeGrowth < RSS_GROWTH_LIMIT, "RSS outside the Java heap grew by " + nativeGrowth
+                                    + " bytes (RSS " + at5[2] + " -> " + now[2] + ")");
                         }
                     }
                 }
