@@ -27,7 +27,8 @@ public final class StreamFile {
     /** @param args the Y4M file, the WAV file, the RTMP(S) URL with its key, optionally the SEI interval (default 2 s) */
     public static void main(String[] args) throws Exception {
         if (args.length < 3 || args.length > 4) {
-            throw new IllegalArgumentException(args.length + " arguments given (expected VIDEO.y4m AUDIO.wav URL [SEI_EVERY_SECONDS])");
+            throw new IllegalArgumentException(args.length
+                    + " arguments given (expected VIDEO.y4m AUDIO.wav URL [SEI_EVERY_SECONDS])");
         }
         long everyMs = Math.round(1000 * Double.parseDouble(args.length == 4 ? args[3] : "2"));
         if (everyMs < 100) {
@@ -38,7 +39,8 @@ public final class StreamFile {
         VideoFormat f = video.format();
         LiveStreamConfig config = LiveStreamConfig.builder(args[2])
                 .video(VideoEncoderConfig.builder().size(f.width(), f.height()).fps(f.fps()).gopSeconds(2).build()).build();
-        WavFileSource audio = WavFileSource.builder(Path.of(args[1])).format(config.audio().audioFormat()).clock(clock).build();
+        WavFileSource audio = WavFileSource.builder(Path.of(args[1])).format(config.audio().audioFormat())
+                .clock(clock).build();
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
         LiveStreamListener listener = new LiveStreamListener() {
             @Override
