@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <poll.h>
 #include <sys/ipc.h>
 #include <sys/mman.h>
@@ -29,6 +30,9 @@
 int main(void) {
     SIZE(pollfd);
     OFF(pollfd, "fd", fd); OFF(pollfd, "events", events); OFF(pollfd, "revents", revents);
+    SIZE(mallinfo2);
+    OFF(mallinfo2, "arena", arena); OFF(mallinfo2, "ordblks", ordblks); OFF(mallinfo2, "smblks", smblks); OFF(mallinfo2, "hblks", hblks); OFF(mallinfo2, "hblkhd", hblkhd);
+    OFF(mallinfo2, "usmblks", usmblks); OFF(mallinfo2, "fsmblks", fsmblks); OFF(mallinfo2, "uordblks", uordblks); OFF(mallinfo2, "fordblks", fordblks); OFF(mallinfo2, "keepcost", keepcost);
 
     VAL(EINTR); VAL(EAGAIN); VAL(ENOENT); VAL(EIO); VAL(ENXIO); VAL(EACCES); VAL(EBUSY); VAL(ENODEV);
     VAL(EINVAL); VAL(O_RDWR); VAL(O_NONBLOCK); VAL(O_CLOEXEC); VAL(PROT_READ); VAL(PROT_WRITE);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.livepush.natives.NativeStruct;
+import io.livepush.natives.libc.MallInfo2;
 import io.livepush.natives.libc.PollFd;
 import io.livepush.natives.libc.Posix;
 import io.livepush.natives.x11.XFixesCursorImage;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The libc, V4L2 and X11 structures and constants match what gcc computes from the installed headers
+ * The libc (incl. glibc's {@code mallinfo2}), V4L2 and X11 structures and constants match what gcc computes from the installed headers
  * ({@code src/test/c/v4l2_x11_layout.c}; needs gcc, linux-libc-dev, libx11-dev, libxext-dev,
  * libxfixes-dev). Every size and offset the C program prints must equal the JNA layout; every JNA
  * field not ending in {@code _} (padding and union remainders) must be printed by the C program.
@@ -38,6 +39,7 @@ class V4l2X11LayoutTest {
 
     static {
         STRUCTS.put("pollfd", new PollFd());
+        STRUCTS.put("mallinfo2", new MallInfo2());
         STRUCTS.put("v4l2_capability", new V4l2Capability());
         STRUCTS.put("v4l2_fmtdesc", new V4l2FmtDesc());
         STRUCTS.put("v4l2_format", new V4l2Format());
