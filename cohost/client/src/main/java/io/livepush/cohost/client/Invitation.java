@@ -15,15 +15,15 @@ public final class Invitation {
     private final String fromUserId;
     private final String roomId;
     private final Instant expiresAt;
-    private final DefaultCohostSession session;
+    private final InvitationBook book;
     final CompletableFuture<InvitationOutcome> outcome = new CompletableFuture<>();
 
-    Invitation(String id, String fromUserId, String roomId, Instant expiresAt, DefaultCohostSession session) {
+    Invitation(String id, String fromUserId, String roomId, Instant expiresAt, InvitationBook book) {
         this.id = Objects.requireNonNull(id, "id");
         this.fromUserId = Objects.requireNonNull(fromUserId, "fromUserId");
         this.roomId = Objects.requireNonNull(roomId, "roomId");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
-        this.session = session;
+        this.book = book;
     }
 
     /** @return the invitation id */
@@ -52,12 +52,12 @@ public final class Invitation {
      * @return completes when the server confirmed, or exceptionally with the refusal
      */
     public CompletableFuture<Void> accept() {
-        return session.answer(id, true);
+        return book.answer(id, true);
     }
 
     /** @return completes when the server confirmed the decline, or exceptionally with the refusal */
     public CompletableFuture<Void> decline() {
-        return session.answer(id, false);
+        return book.answer(id, false);
     }
 
     /** @return completes with how the invitation ended, as the server reported it */
