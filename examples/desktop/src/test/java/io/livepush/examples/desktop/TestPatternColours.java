@@ -8,7 +8,8 @@ import java.util.Locale;
  * {@code PatternPainter}), whatever moment of its motion it shows: the upper two thirds are the eight
  * 75 % colour bars (white, yellow, cyan, green, magenta, red, blue, black at RGB levels 0 and 191),
  * the band from 2/3 to 5/6 a grey ramp, the bottom sixth black or white (the flash band). The
- * bouncing box and the frame stamp cover a few per cent, hence the fractions.
+ * bars are sampled below the frame stamp (16 px cells, 256x128 in the top-left corner: at most the top
+ * 36 % of a 640x360 picture); the bouncing box covers a few per cent, hence the fractions.
  */
 final class TestPatternColours {
     /** The eight 75 % bars in RGB, as any BT.601 reader shows them. */
@@ -32,7 +33,7 @@ final class TestPatternColours {
         int samples = 0;
         int near = 0;
         int[] perBar = new int[BARS.length];
-        for (int y = h * 8 / 100; y < h * 60 / 100; y += 4) {
+        for (int y = h * 40 / 100; y < h * 63 / 100; y += 3) { // below the stamp, above the ramp
             for (int x = 2; x < w - 2; x += 4) {
                 int[] c = rgb(img.getRGB(x, y));
                 samples++;
@@ -57,9 +58,12 @@ final class TestPatternColours {
                 barsSeen++;
             }
         }
-        if (near < samples * 80 / 100 || barsSeen < 7) {
+        if (near < samples * 90 / 100 || barsSeen < 7) {
             return String.format(Locale.ROOT, "bars region: %d of %d samples near a bar colour, %d of 8 bars seen",
                     near, samples, barsSeen);
+        }
+        if (!inOrder(img, h * 42 / 100) && !inOrder(img, h * 50 / 100) && !inOrder(img, h * 58 / 100)) {
+            return "the bars are not in the order white, yellow, cyan, green, magenta, red, blue, black";
         }
         int greySamples = 0;
         int grey = 0;
@@ -95,6 +99,45 @@ final class TestPatternColours {
             return "flash band: " + flat + " of " + bandSamples + " samples black or white";
         }
         return null;
+    }
+
+    /**
+     * @return true when, along row {@code y}, the bars follow one another in the test pattern's order
+     *     (cyclically, as they scroll); runs shorter than 8 px (the bouncing box's checks) are skipped
+     */
+    static boolean inOrder(BufferedImage img, int y) {
+        int previous = -1;
+        int run = 0;
+        int current = -1;
+        int transitions = 0;
+        for (int x = 0; x < img.getWidth(); x++) {
+            int bar = nearestBar(rgb(img.getRGB(x, y)));
+            if (bar == current) {
+                run++;
+            } else {
+                current = bar;
+                run = 1;
+            }
+            if (run == 8 && bar >= 0 && bar != previous) {
+                if (previous >= 0) {
+                    if (bar != (previous + 1) % BARS.length) {
+                        return false;
+                    }
+                    transitions++;
+                }
+                previous = bar;
+            }
+        }
+        return transitions >= 6;
+    }
+
+    private static int nearestBar(int[] c) {
+        for (int b = 0; b < BARS.length; b++) {
+            if (dist(c, BARS[b]) <= BAR_TOLERANCE) {
+                return b;
+            }
+        }
+        return -1;
     }
 
     private static int[] rgb(int argb) {
