@@ -95,6 +95,19 @@ class StreamControllerTest {
     }
 
     @Test
+    void aLostConnectionIsReportedInWordsWhileTheStreamKeepsTryingAndStopStillWorks() throws Exception {
+        controller.goLive(VideoChoice.testPattern(), AudioChoice.none(), SMALL, target(KEY));
+        view.await(e -> e.startsWith("live:"), 10, "live");
+        ingest.close();
+        String notice = view.await(e -> e.startsWith("notice: Connection lost"), 10, "reconnect notice");
+        assertTrue(notice.contains("Reconnecting in") && notice.contains("attempt 1"), notice);
+        assertFalse(notice.contains("Exception"), notice);
+        assertEquals(StreamController.State.LIVE, controller.state());
+        controller.stop();
+        view.await("stopped"::equals, 5, "stopped");
+    }
+
+    @Test
     void eventsWhileNotLiveAreRefusedInWords() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> controller.sendEvent("hello"));
         assertEquals("Events can only be sent while live (press Go Live first).", e.getMessage());
