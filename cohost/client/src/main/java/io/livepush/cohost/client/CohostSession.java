@@ -77,7 +77,9 @@ public interface CohostSession extends AutoCloseable {
      *
      * @param hostStream the host's running stream to the audience key
      * @param hostRestart makes a new, not started host stream to the same key, for the fallback
-     * @param timeout how long each step may take, 100 ms .. 120 s
+     * @param timeout how long each step may take, 100 ms .. 120 s; closing {@code hostStream} is one of them
+     *     (the mixer stops waiting for {@code hostUnpublished} after this long), so it must exceed the
+     *     stream's close time (at most its {@code closeTimeout})
      * @return completes with the switch; exceptionally with a {@link io.livepush.cohost.CohostException}:
      *     {@code MIX_NOT_READY} or the server's refusal ({@code NOT_HOST}, {@code HANDOVER_OUT_OF_ORDER})
      *     with {@code hostStream} untouched, or a {@link HandoverFailedException} whose
