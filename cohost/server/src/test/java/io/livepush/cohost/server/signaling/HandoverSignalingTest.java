@@ -124,10 +124,10 @@ class HandoverSignalingTest {
         start(output);
         RawSignalingClient host = raw("alice", Role.HOST);
         output.ready = true;
-        host.send(new SignalMessage.HandoverRequest(300));
+        host.send(new SignalMessage.HandoverRequest(500));
         assertEquals(new SignalMessage.MixReady(), host.next());
         assertNull(host.poll(150), "READY waits the request's timeoutMs for hostUnpublished");
-        assertEquals(new SignalMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within 300 ms of mixReady;"
+        assertEquals(new SignalMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within 500 ms of mixReady;"
                 + " the mix did not publish and the host's stream keeps the audience key"), host.next());
         assertTrue(output.calls.isEmpty(), "giving up READY never touches the output: " + output.calls);
         assertTrue(!output.publishing);
@@ -153,12 +153,12 @@ class HandoverSignalingTest {
         RawSignalingClient host = raw("alice", Role.HOST);
         output.ready = true;
         output.ingestAnswer.complete(null);
-        host.send(new SignalMessage.HandoverRequest(400));
+        host.send(new SignalMessage.HandoverRequest(600));
         assertEquals(new SignalMessage.MixReady(), host.next());
-        Thread.sleep(250);
+        Thread.sleep(200);
         host.send(new SignalMessage.HostUnpublished());
         assertEquals(new SignalMessage.MixLive(), host.next());
-        assertNull(host.poll(500), "no mixFailed once the mix is live");
+        assertNull(host.poll(700), "no mixFailed once the mix is live, past the READY bound too");
         assertEquals("start", output.nextCall());
         assertNull(output.calls.poll(), "the output keeps running");
     }
@@ -168,11 +168,11 @@ class HandoverSignalingTest {
         start(output);
         RawSignalingClient host = raw("alice", Role.HOST);
         output.ready = true;
-        host.send(new SignalMessage.HandoverRequest(300));
+        host.send(new SignalMessage.HandoverRequest(500));
         assertEquals(new SignalMessage.MixReady(), host.next());
         host.send(new SignalMessage.ReturnRequest());
         assertEquals(new SignalMessage.MixUnpublished(), host.next());
-        assertNull(host.poll(500), "the abandoned READY wait sends nothing");
+        assertNull(host.poll(700), "the abandoned READY wait sends nothing, past its bound too");
         assertEquals("stop", output.nextCall());
     }
 
