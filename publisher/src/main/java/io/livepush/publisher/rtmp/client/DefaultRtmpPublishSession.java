@@ -130,7 +130,7 @@ final class DefaultRtmpPublishSession implements RtmpPublishSession {
         if (writableOrGone()) {
             waiter.complete(null);
         }
-        return waiter;
+        return waiter.copy(); // a caller cancelling its future leaves the other waiters' alone
     }
 
     private boolean writableOrGone() {
