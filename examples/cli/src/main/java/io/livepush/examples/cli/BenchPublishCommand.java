@@ -9,7 +9,7 @@ import io.livepush.publisher.rtmp.client.RtmpClientListener;
 import io.livepush.publisher.rtmp.client.RtmpPublishSession;
 import io.livepush.publisher.url.RtmpUrl;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
@@ -86,7 +86,7 @@ final class BenchPublishCommand implements Callable<Integer> {
         if (total > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(input + " holds " + total + " bytes of tags (expected at most 2 GiB)");
         }
-        ByteBuf bodies = Unpooled.directBuffer((int) total);
+        ByteBuf bodies = PooledByteBufAllocator.DEFAULT.directBuffer((int) total); // slices of it are recycled
         List<Tag> tags = new ArrayList<>(read.size());
         for (FlvTag t : read) {
             tags.add(new Tag(t.type() == FlvTagType.VIDEO, t.timestampMs(), bodies.writerIndex(), t.body().length));
