@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +31,18 @@ import org.junit.jupiter.api.io.TempDir;
 class CohostExampleIT {
     private static final int COHOST_SECONDS = 8;
 
+    /**
+     * Starts one of the example's programs in its own JVM. The participants run at a lower CPU priority
+     * ({@code nice -n 10}): in a show they are on other machines, and here they would otherwise take
+     * the two cores from the mixer, whose canvas skips frames when it falls more than 3 behind.
+     */
     private static PeerProcess start(Path jar, Path dir, Class<?> main, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        String nice = Interop.findExecutable("nice");
+        if (main != MixerMain.class && nice != null) {
+            command.addAll(List.of(nice, "-n", "10"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", jar.toString(), main.getName()));
         command.addAll(List.of(args));
         return PeerProcess.start(command, dir.resolve(main.getSimpleName() + ".log"));
@@ -65,7 +76,8 @@ class CohostExampleIT {
         long t0 = System.nanoTime();
         long joinedMs;
         try (NginxRtmp nginx = NginxRtmp.start(dir.resolve("nginx"), null)) {
-            try (PeerProcess mixer = start(jar, dir, MixerMain.class, secret.toString(), nginx.url("show"), String.valueOf(port))) {
+            try (PeerProcess mixer = start(jar, dir, MixerMain.class, secret.toString(), nginx.url("show"),
+                    String.valueOf(port))) {
                 awaitLine(mixer, "READY", 30_000);
                 try (PeerProcess host = start(jar, dir, HostMain.class, uri, secret.toString());
                         PeerProcess guest = start(jar, dir, GuestMain.class, uri, secret.toString())) {
@@ -74,9 +86,12 @@ class CohostExampleIT {
                     joinedMs = (System.nanoTime() - t0) / 1_000_000;
                     awaitLine(host, "sent SEI event " + COHOST_SECONDS, COHOST_SECONDS * 1000 + 5000);
                     hostOutput = host.output();
+                    Thread.sleep(500); // the events printed so far reach the mix (the next is 0.5 s away)
                     // The mixer stops first, as its README says, so that the recording ends with both in
                     // the mix (a participant leaving makes the mixer start a new GOP at once).
                     mixer.close();
+                    assertEquals(143, mixer.waitFor(0, TimeUnit.SECONDS), "the mixer ended by its own shutdown on"
+                            + " SIGTERM (143), not by SIGKILL after 5 s:\n" + mixer.output());
                     awaitLine(host, "signaling connection closed", 10_000);
                     awaitLine(guest, "signaling connection closed", 10_000);
                 }
@@ -93,17 +108,20 @@ class CohostExampleIT {
         for (int i = 1; i < keys.size(); i++) {
             assertEquals(2.000, keys.get(i) - keys.get(i - 1), 0.0015, "keyframes " + keys);
         }
-        SideBySideMixChecks.checkColours(ffmpeg, rec);
-        SideBySideMixChecks.checkTones(rec);
+        double[] colours = SideBySideMixChecks.checkColoursAtTheEnd(ffmpeg, rec, 5);
+        System.out.printf(Locale.ROOT, "colours over the last 5 s (median similarity): left=host %.2f (guest %.2f),"
+                + " right=guest %.2f (host %.2f)%n", colours[0], colours[1], colours[2], colours[3]);
+        double[] tones = SideBySideMixChecks.checkTonesAtTheEnd(rec, 5);
+        System.out.printf(Locale.ROOT, "tones over the last 5 s (median of 1 s windows): 440 Hz %.3f, 1000 Hz %.3f,"
+                + " 700 Hz %.4f%n", tones[0], tones[1], tones[2]);
 
         long sent = hostOutput.lines().filter(l -> l.startsWith("host: sent SEI event ")).count();
         List<String> received = ffmpeg.seiPayloads(rec).stream().map(Ffmpeg.SeiPayload::text)
                 .filter(t -> t.startsWith("host event ")).toList();
         List<String> inOrder = IntStream.rangeClosed(1, received.size()).mapToObj(n -> "host event " + n).toList();
-        System.out.printf(Locale.ROOT, "host SEI events: %d sent before the mixer stopped, %d in the mix%n", sent,
-                received.size());
-        // The last event printed before the mixer was stopped may have been on its way; none before it is lost.
-        assertTrue(received.size() >= sent - 1 && received.equals(inOrder), "the host's SEI events in the mix, once each"
-                + " and in order: " + sent + " sent before the mixer stopped, in the mix " + received);
+        System.out.printf(Locale.ROOT, "host SEI events: %d sent at least 0.5 s before the mixer stopped, %d in the"
+                + " mix%n", sent, received.size());
+        assertTrue(received.size() >= sent && received.equals(inOrder), "the host's SEI events in the mix, once each"
+                + " and in order: " + sent + " sent at least 0.5 s before the mixer stopped, in the mix " + received);
     }
 }
