@@ -4,6 +4,7 @@ import io.livepush.encoder.VideoEncoder;
 import io.livepush.publisher.congestion.BitrateController;
 import io.livepush.publisher.reconnect.ReconnectPolicy;
 import io.livepush.publisher.rtmp.client.OnStatusCode;
+import io.livepush.publisher.rtmp.client.PreparedRtmpPublish;
 import io.livepush.publisher.rtmp.client.RtmpCertificateException;
 import io.livepush.publisher.rtmp.client.RtmpClient;
 import io.livepush.publisher.rtmp.client.RtmpClientConfig;
@@ -77,11 +78,21 @@ final class Destination {
     private volatile boolean draining;
     private volatile Throwable connectionError;
     private volatile CompletableFuture<RtmpPublishSession> attemptFuture;
+    /** A connection made by {@link #prepare()} for the first attempt to publish on; null once taken or never made. */
+    private volatile CompletableFuture<PreparedRtmpPublish> prepared;
+    private final RtmpClientListener connectionListener = new RtmpClientListener() {
+        @Override
+        public void onError(Throwable error) {
+            connectionError = error;
+        }
+    };
     private int attempt;
     private long nextAttemptNanos;
     private boolean everPublished;
     private String reconnectTcUrl;
     private long nextControlNanos;
+    /** When the ingest accepted the current connection, until its first video frame went out; 0 after. */
+    private long publishedAtNanos;
 
     Destination(int index, RtmpUrl url, RtmpClientConfig rtmp, ReconnectPolicy policy, long dropThresholdMs,
             StreamSender sender, VideoEncoder encoder, BitrateController controller, LiveStreamEvents events,
@@ -116,6 +127,45 @@ final class Destination {
         worker.start();
     }
 
+    /**
+     * Opens the connection of the first attempt up to {@code createStream}, without {@code publish}
+     * ({@link RtmpClient#prepare}); {@link #start()} then publishes on it. Before {@code start()}, once.
+     *
+     * @return completes when the connection is prepared; fails with the connection's error
+     */
+    CompletableFuture<Void> prepare() {
+        CompletableFuture<PreparedRtmpPublish> f = RtmpClient.prepare(url, rtmp, connectionListener);
+        prepared = f;
+        return f.thenApply(p -> null);
+    }
+
+    /**
+     * The first attempt's connection: the prepared one when it is still ready (waits while it is being
+     * prepared), else a new one.
+     *
+     * @return null while a preparation is still under way
+     */
+    private CompletableFuture<RtmpPublishSession> connect() {
+        CompletableFuture<PreparedRtmpPublish> f = prepared;
+        if (f != null) {
+            if (!f.isDone()) {
+                return null;
+            }
+            prepared = null;
+            PreparedRtmpPublish p = f.isCompletedExceptionally() ? null : f.join();
+            if (p != null && p.isReady()) {
+                LOG.debug("publishing on the prepared connection ({})", redacted);
+                return p.publish();
+            }
+            LOG.info("the prepared connection to {} is gone ({}); connecting again", redacted,
+                    p == null ? "it failed" : p.state());
+            if (p != null) {
+                p.close();
+            }
+        }
+        return RtmpClient.publish(url, rtmp, connectionListener);
+    }
+
     private void loop(PipelineWorker self) throws Exception {
         while (self.running()) {
             switch (state) {
@@ -141,12 +191,11 @@ final class Destination {
                 return;
             }
             connectionError = null;
-            attemptFuture = RtmpClient.publish(url, rtmp, new RtmpClientListener() {
-                @Override
-                public void onError(Throwable error) {
-                    connectionError = error;
-                }
-            });
+            attemptFuture = connect();
+            if (attemptFuture == null) {
+                Thread.sleep(2);
+                return;
+            }
         }
         if (!attemptFuture.isDone()) {
             Thread.sleep(10);
@@ -168,7 +217,8 @@ final class Destination {
             controller.reset();
         }
         attempt = 0;
-        nextControlNanos = System.nanoTime() + CONTROL_PERIOD_NANOS;
+        publishedAtNanos = System.nanoTime();
+        nextControlNanos = publishedAtNanos + CONTROL_PERIOD_NANOS;
         DestinationState before = state;
         state = DestinationState.PUBLISHING;
         LOG.info("{} => PUBLISHING ({})", before, redacted);
@@ -217,7 +267,11 @@ final class Destination {
                 // The controller keeps its pace while the link is full: that is when it matters.
                 control(s);
             }
-            sender.send(p);
+            if (sender.send(p) && p.isVideo() && publishedAtNanos != 0) {
+                LOG.debug("first video frame sent {} ms after the ingest accepted ({})",
+                        (System.nanoTime() - publishedAtNanos) / 1_000_000, redacted);
+                publishedAtNanos = 0;
+            }
         }
         control(s);
     }
@@ -314,15 +368,25 @@ final class Destination {
         if (attemptLeft != null && !attemptLeft.cancel(false)) {
             attemptLeft.thenAccept(RtmpPublishSession::close);
         }
+        CompletableFuture<PreparedRtmpPublish> preparedLeft = prepared;
+        prepared = null;
+        PreparedRtmpPublish unused = null;
+        if (preparedLeft != null && !preparedLeft.cancel(false) && !preparedLeft.isCompletedExceptionally()) {
+            unused = preparedLeft.join();
+        }
         RtmpPublishSession s = session;
         session = null;
-        if (s == null) {
+        if (s == null && unused == null) {
             return CompletableFuture.completedFuture(null);
         }
+        // A prepared connection never published: closing it sends deleteStream only.
+        AutoCloseable connection = s != null ? s : unused;
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                s.close();
+                connection.close();
+            } catch (Exception e) {
+                LOG.debug("closing {} failed: {}", redacted, e.toString());
             } finally {
                 closed.complete(null);
             }

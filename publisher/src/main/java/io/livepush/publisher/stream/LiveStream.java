@@ -3,6 +3,8 @@ package io.livepush.publisher.stream;
 import io.livepush.capture.AudioSource;
 import io.livepush.capture.MediaClock;
 import io.livepush.capture.VideoFormat;
+import io.livepush.capture.VideoFrame;
+import io.livepush.capture.VideoFramePool;
 import io.livepush.capture.VideoSource;
 import io.livepush.encoder.VideoEncoder;
 import io.livepush.encoder.VideoEncoders;
@@ -65,6 +67,8 @@ public final class LiveStream implements AutoCloseable {
     private volatile long startNanos;
     private final CompletableFuture<Void> publishing = new CompletableFuture<>();
     private boolean mediaStarted;
+    /** Encoders, destinations and fan-out made (by prepare() or start()); under the stream's lock. */
+    private boolean wired;
     private int firstFailures;
 
     private LiveStream(LiveStreamConfig config, VideoSource video, AudioSource audio, MediaClock clock,
@@ -115,6 +119,9 @@ public final class LiveStream implements AutoCloseable {
      * publish, on its own thread), and once the first destination publishes, the optional recording and the
      * capture threads, so the first frame captured is among the first frames sent. Returns at once.
      *
+     * <p>After {@link #prepare()}, the encoders and connections it opened are used: each destination only sends
+     * {@code publish} on its prepared connection (or connects anew when that connection is gone).
+     *
      * <p>A destination whose connection is lost later reconnects by the {@link LiveStreamConfig#reconnect()}
      * policy while capture and encoding go on; the stream fails only when every destination has given up.
      *
@@ -127,6 +134,84 @@ public final class LiveStream implements AutoCloseable {
             throw new IllegalStateException("stream was already started");
         }
         startNanos = System.nanoTime();
+        synchronized (this) {
+            if (!wired && !wire()) {
+                return publishing;
+            }
+        }
+        for (Destination d : destinations) {
+            d.start();
+        }
+        return publishing;
+    }
+
+    /**
+     * Does everything {@link #start()} does that does not take the stream key, so that a later
+     * {@code start()} only has to publish and encode its first keyframe: opens the encoders and
+     * encodes one throw-away frame (the first real frame is still a keyframe), and opens every
+     * destination's connection up to {@code createStream} without {@code publish}
+     * ({@link io.livepush.publisher.rtmp.client.RtmpClient#prepare}). For a publisher that takes over
+     * a key another one still holds: an ingest takes one publisher per key. Returns at once.
+     *
+     * <p>A prepared connection that is gone by the time {@code start()} runs (the ingest dropped an idle
+     * connection) is replaced by a new one as usual. {@link #close()} closes prepared connections without
+     * touching the key (only {@code deleteStream} is sent).
+     *
+     * @return completes when every destination holds a prepared connection; fails with the first
+     *     destination's error (the stream stays usable: {@code start()} then connects as usual), or with the
+     *     encoder's error (the stream is then closed)
+     * @throws IllegalStateException when called twice, after {@code start()} or after {@code close()}
+     */
+    public CompletableFuture<Void> prepare() {
+        synchronized (this) {
+            if (closed.get() || started.get() || wired) {
+                throw new IllegalStateException("prepare() comes once, before start() (the stream is "
+                        + (closed.get() ? "closed" : started.get() ? "started" : "already prepared") + ")");
+            }
+            if (!wire()) {
+                return publishing.thenApply(v -> null);
+            }
+        }
+        long t0 = System.nanoTime();
+        warmUpVideoEncoder();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (Destination d : destinations) {
+            all.add(d.prepare());
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            if (e == null) {
+                LOG.info("prepared {} destination(s) in {} ms; the publish is held until start()", all.size(),
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
+        });
+    }
+
+    /**
+     * One frame through the video encoder and thrown away, so that the first real frame does not pay for
+     * the encoder's first-use costs; the first real frame is then asked to be a keyframe.
+     */
+    private void warmUpVideoEncoder() {
+        VideoFramePool pool = new VideoFramePool(config.video().width(), config.video().height(), 1);
+        VideoFrame frame = pool.acquire(0);
+        long t0 = System.nanoTime();
+        try {
+            videoEncoder.encode(frame);
+        } catch (RuntimeException e) {
+            LOG.debug("encoder warm-up frame failed: {}", e.toString());
+        } finally {
+            frame.release();
+            videoEncoder.requestKeyframe();
+        }
+        LOG.debug("video encoder warmed up with one frame in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Opens the encoders, makes the destinations, the recording and the fan-out. Under the stream's lock.
+     *
+     * @return false when that failed: the stream is then failing and {@code publishing} failed
+     */
+    private boolean wire() {
+        wired = true;
         try {
             videoEncoder = VideoEncoders.create(config.videoEncoder(), config.video());
             LOG.info("video encoder: {}", VideoEncoders.lastSelectionReport());
@@ -137,7 +222,7 @@ public final class LiveStream implements AutoCloseable {
         } catch (RuntimeException e) {
             fail(e);
             publishing.completeExceptionally(e);
-            return publishing;
+            return false;
         }
         events.primary(config.url().redacted());
         events.connecting(config.url().redacted());
@@ -161,7 +246,7 @@ public final class LiveStream implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             fail(e);
             publishing.completeExceptionally(e);
-            return publishing;
+            return false;
         }
         List<MediaSendQueue> queues = new ArrayList<>();
         for (Destination d : destinations) {
@@ -171,10 +256,7 @@ public final class LiveStream implements AutoCloseable {
             queues.add(recording.queue());
         }
         fanOut = new MediaFanOut(queues);
-        for (Destination d : destinations) {
-            d.start();
-        }
-        return publishing;
+        return true;
     }
 
     /** Reconnect and bitrate changes are applied after 4 s of a drained queue per step (SPECS.md). */

@@ -11,6 +11,8 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The video half of a {@link LiveStream}: a capture thread ({@code livepush-video-capture}) reads the
@@ -24,6 +26,7 @@ import java.util.function.Consumer;
  * joins both threads and releases every frame still queued.
  */
 final class VideoTrack {
+    private static final Logger LOG = LoggerFactory.getLogger(VideoTrack.class);
     static final int HANDOFF_FRAMES = 3;
 
     private final VideoSource source;
@@ -113,8 +116,13 @@ final class VideoTrack {
                 if (seiTimestamps) {
                     encoder.sendSei(CaptureTimeSei.message(clock.wallClockUs(frame.ptsUs())), SeiRepeat.once());
                 }
+                long t0 = System.nanoTime();
                 EncodedVideoFrame au = encoder.encode(frame);
                 if (au != null) {
+                    if (framesEncoded.get() == 0) {
+                        LOG.debug("first video frame encoded in {} ms ({}, {} bytes)", (System.nanoTime() - t0) / 1_000_000,
+                                au.keyframe() ? "keyframe" : "not a keyframe", au.payloadSize());
+                    }
                     framesEncoded.incrementAndGet();
                     sendQueue.offer(MediaPacket.of(au));
                 }

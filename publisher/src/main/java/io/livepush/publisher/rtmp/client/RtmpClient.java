@@ -63,12 +63,46 @@ public final class RtmpClient {
      */
     public static CompletableFuture<RtmpPublishSession> publish(RtmpUrl url, RtmpClientConfig config,
                                                                 RtmpClientListener listener) {
+        return open(url, config, listener, null);
+    }
+
+    /**
+     * Prepares a publish without taking the stream name: connects, handshakes, and runs {@code connect} and
+     * {@code createStream}, then holds {@code publish} until {@link PreparedRtmpPublish#publish()}. For a publisher
+     * that takes over a name another still holds (an ingest takes one publisher per name).
+     *
+     * @param url      where to publish later
+     * @param config   settings; see {@link RtmpClientConfig#defaults()}
+     * @param listener events of this connection, also after the publish is released; may be null
+     * @return completes when the stream is created, or fails as {@link #publish} does. Cancelling it closes the
+     *         connection.
+     */
+    public static CompletableFuture<PreparedRtmpPublish> prepare(RtmpUrl url, RtmpClientConfig config,
+                                                                 RtmpClientListener listener) {
+        CompletableFuture<PreparedRtmpPublish> prepared = new CompletableFuture<>();
+        CompletableFuture<RtmpPublishSession> result = open(url, config, listener, prepared);
+        // Every failure before the stream exists fails the session future; the prepared one follows it.
+        result.whenComplete((s, e) -> {
+            if (e != null) {
+                prepared.completeExceptionally(e);
+            }
+        });
+        prepared.whenComplete((p, e) -> {
+            if (prepared.isCancelled()) {
+                result.cancel(false);
+            }
+        });
+        return prepared;
+    }
+
+    private static CompletableFuture<RtmpPublishSession> open(RtmpUrl url, RtmpClientConfig config,
+            RtmpClientListener listener, CompletableFuture<PreparedRtmpPublish> prepared) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(config, "config");
         ListenerDispatcher dispatcher = new ListenerDispatcher(listener);
         CompletableFuture<RtmpPublishSession> result = new CompletableFuture<>();
         RtmpByteCounter counter = new RtmpByteCounter();
-        RtmpPublishHandler handler = new RtmpPublishHandler(url, config, dispatcher, result, counter);
+        RtmpPublishHandler handler = new RtmpPublishHandler(url, config, dispatcher, result, counter, prepared);
         EventLoopGroup group = config.eventLoopGroup().orElseGet(RtmpClient::sharedGroup);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)

@@ -42,6 +42,9 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code publish(0, null, key, "live")} on that stream; wait for {@code onStatus NetStream.Publish.Start};
  *     {@code BadName}, {@code Denied} or an {@code _error} fail with {@link RtmpPublishRejectedException}.</li>
  * </ol>
+ * A prepared connection ({@link RtmpClient#prepare}) stops after step 2 in {@link RtmpPublishState#STREAM_CREATED}
+ * and sends {@code releaseStream}, {@code FCPublish} and {@code publish} together when released
+ * ({@link PreparedRtmpPublish#publish()}); closed before that, it sends {@code deleteStream} only.
  * Every awaited answer has the command timeout as deadline ({@link PendingCommands}). Meanwhile it answers Ping
  * Request with Ping Response and acknowledges each window of received bytes; Set Peer Bandwidth is accepted and
  * not acted on (a publisher's output is paced by the socket). Each transition is logged {@code old => new}.
@@ -58,6 +61,7 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
     private final RtmpClientConfig config;
     private final ListenerDispatcher dispatcher;
     private final CompletableFuture<RtmpPublishSession> result;
+    private final CompletableFuture<PreparedRtmpPublish> prepared;
     private final RtmpByteCounter counter;
     private final AcknowledgementWindow ackWindow = new AcknowledgementWindow();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
@@ -83,11 +87,22 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
      */
     RtmpPublishHandler(RtmpUrl url, RtmpClientConfig config, ListenerDispatcher dispatcher,
                        CompletableFuture<RtmpPublishSession> result, RtmpByteCounter counter) {
+        this(url, config, dispatcher, result, counter, null);
+    }
+
+    /**
+     * @param prepared when not null, the sequence stops after {@code createStream} ({@link RtmpPublishState#STREAM_CREATED})
+     *                 and this completes with the {@link PreparedRtmpPublish} that releases the publish
+     */
+    RtmpPublishHandler(RtmpUrl url, RtmpClientConfig config, ListenerDispatcher dispatcher,
+                       CompletableFuture<RtmpPublishSession> result, RtmpByteCounter counter,
+                       CompletableFuture<PreparedRtmpPublish> prepared) {
         this.url = url;
         this.config = config;
         this.dispatcher = dispatcher;
         this.result = result;
         this.counter = counter;
+        this.prepared = prepared;
     }
 
     RtmpPublishState state() {
@@ -211,9 +226,9 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
 
     private void createStream() {
         transition(RtmpPublishState.CREATING_STREAM);
-        String key = url.streamKey();
-        ctx.write(CommandMessage.of("releaseStream", pending.nextTransactionId(), null, key).toMessage(ctx.alloc(), 0));
-        ctx.write(CommandMessage.of("FCPublish", pending.nextTransactionId(), null, key).toMessage(ctx.alloc(), 0));
+        if (prepared == null) {
+            announce();
+        }
         sendAwaited("createStream", CommandMessage.of("createStream", pending.nextTransactionId(), null), 0)
                 .whenComplete((answer, error) -> {
                     if (error != null) {
@@ -224,10 +239,40 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
                             || id.doubleValue() > Integer.MAX_VALUE || id.doubleValue() != Math.rint(id.doubleValue())) {
                         fail(new RtmpProtocolException("createStream _result stream id is " + answer.argument(0)
                                 + " (expected a whole number 1..2147483647)"));
+                    } else if (prepared != null) {
+                        hold(id.intValue());
                     } else {
                         publish(id.intValue());
                     }
                 });
+    }
+
+    /**
+     * {@code releaseStream} and {@code FCPublish} (answers not awaited). A prepared connection sends them only with
+     * its {@code publish}: some servers act on them for the name (releaseStream frees it from a stale publisher).
+     */
+    private void announce() {
+        String key = url.streamKey();
+        ctx.write(CommandMessage.of("releaseStream", pending.nextTransactionId(), null, key).toMessage(ctx.alloc(), 0));
+        ctx.write(CommandMessage.of("FCPublish", pending.nextTransactionId(), null, key).toMessage(ctx.alloc(), 0));
+    }
+
+    /** Prepared: the stream exists; {@code publish} waits for {@link #releasePublish()}. */
+    private void hold(int id) {
+        streamId = id;
+        transition(RtmpPublishState.STREAM_CREATED);
+        LOG.info("Stream {} created on {}; publish held until released", id, url.redacted());
+        dispatcher.complete(prepared, new PreparedRtmpPublish(this, result, url));
+    }
+
+    /** Sends the held publish (with releaseStream and FCPublish); from any thread. A connection that ended meanwhile has failed {@code result} already. */
+    void releasePublish() {
+        ctx.executor().execute(() -> {
+            if (state == RtmpPublishState.STREAM_CREATED) {
+                announce();
+                publish(streamId);
+            }
+        });
     }
 
     private void publish(int id) {
@@ -378,12 +423,15 @@ final class RtmpPublishHandler extends ChannelDuplexHandler {
             return;
         }
         boolean unpublish = streamId > 0 && ctx.channel().isActive();
+        boolean announced = state != RtmpPublishState.STREAM_CREATED;
         transition(RtmpPublishState.CLOSING);
         pending.failAll(new IllegalStateException("RTMP session to " + url.redacted() + " closed on request"));
         dispatcher.fail(result, new IllegalStateException("RTMP session to " + url.redacted() + " closed on request"));
         if (unpublish) {
-            ctx.write(CommandMessage.of("FCUnpublish", pending.nextTransactionId(), null, url.streamKey())
-                    .toMessage(ctx.alloc(), 0));
+            if (announced) {
+                ctx.write(CommandMessage.of("FCUnpublish", pending.nextTransactionId(), null, url.streamKey())
+                        .toMessage(ctx.alloc(), 0));
+            }
             ctx.writeAndFlush(CommandMessage.of("deleteStream", pending.nextTransactionId(), null, (double) streamId)
                     .toMessage(ctx.alloc(), 0)).addListener(ChannelFutureListener.CLOSE);
             ctx.executor().schedule(() -> ctx.channel().close(), config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);

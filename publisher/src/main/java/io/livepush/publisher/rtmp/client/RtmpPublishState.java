@@ -13,6 +13,11 @@ public enum RtmpPublishState {
     CONNECTING_APP,
     /** {@code releaseStream}, {@code FCPublish}, {@code createStream} sent; waiting for the stream id. */
     CREATING_STREAM,
+    /**
+     * Prepared ({@link RtmpClient#prepare}): the stream exists but {@code publish} is held until
+     * {@link PreparedRtmpPublish#publish()}; {@code releaseStream} and {@code FCPublish} go out with it.
+     */
+    STREAM_CREATED,
     /** {@code publish} sent; waiting for {@code onStatus NetStream.Publish.Start}. */
     PUBLISHING_REQUESTED,
     /** The server accepted the stream: media may be sent. */

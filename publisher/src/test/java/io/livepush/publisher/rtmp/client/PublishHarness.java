@@ -37,7 +37,12 @@ final class PublishHarness {
     long bytesServerSent;
 
     PublishHarness(RtmpClientConfig config) {
-        handler = new RtmpPublishHandler(url, config, new ListenerDispatcher(listener), result, counter);
+        this(config, null);
+    }
+
+    /** @param prepared when not null, the handler stops after createStream and completes this (RtmpClient.prepare) */
+    PublishHarness(RtmpClientConfig config, CompletableFuture<PreparedRtmpPublish> prepared) {
+        handler = new RtmpPublishHandler(url, config, new ListenerDispatcher(listener), result, counter, prepared);
         client = new EmbeddedChannel(counter, new RtmpChunkDecoder(), new RtmpChunkEncoder(), handler);
     }
 
