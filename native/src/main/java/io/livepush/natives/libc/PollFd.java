@@ -19,7 +19,11 @@ public class PollFd extends NativeStruct {
         super();
     }
 
-    /** A struct over existing memory. */
+    /**
+     * A struct over existing memory.
+     *
+     * @param memory the native {@code struct pollfd} to read and write (8 bytes); not null
+     */
     public PollFd(Pointer memory) {
         super(memory);
     }

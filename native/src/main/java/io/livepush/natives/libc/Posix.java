@@ -58,6 +58,9 @@ public final class Posix {
     }
 
     /**
+     * Names an {@code errno} value for messages.
+     *
+     * @param errno an {@code errno} value; any int
      * @return the symbolic name of an errno this class knows ({@code "EBUSY"}), or {@code "errno N"}
      */
     public static String errnoName(int errno) {
