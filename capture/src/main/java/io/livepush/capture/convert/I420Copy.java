@@ -14,9 +14,17 @@ public final class I420Copy {
     /**
      * Copies three strided planes.
      *
-     * @param y the Y plane, position 0 at its first pixel; likewise {@code u} and {@code v}
-     * @param dst the frame to fill; its size is the size copied
-     * @throws IllegalArgumentException when a plane is too small for the frame's size and its stride
+     * @param y the Y plane, index 0 at its first pixel, read by absolute index up to its limit (position and
+     *     limit are not changed); not null
+     * @param yStride bytes from one Y row to the next, at least the frame's width
+     * @param u the U (Cb) plane, laid out like {@code y} at half width and half height; not null
+     * @param uStride bytes from one U row to the next, at least half the frame's width
+     * @param v the V (Cr) plane, laid out like {@code u}; not null
+     * @param vStride bytes from one V row to the next, at least half the frame's width
+     * @param dst the frame to fill; its size is the size copied; its timestamp is left as it is
+     * @throws IllegalArgumentException when a plane is null, a stride is smaller than its row, or a plane is too
+     *     small for the frame's size and its stride
+     * @throws IllegalStateException when {@code dst} was already released
      */
     public static void copy(ByteBuffer y, int yStride, ByteBuffer u, int uStride, ByteBuffer v, int vStride,
             VideoFrame dst) {
@@ -35,7 +43,14 @@ public final class I420Copy {
      * Copies I420 held contiguously in one buffer (Y rows of {@code yStride}, then U and V rows of
      * {@code yStride / 2}), as V4L2 delivers {@code YU12}.
      *
-     * @throws IllegalArgumentException when the planes do not fit in {@code src}
+     * @param src the buffer holding all three planes, read by absolute index up to its limit (position and limit
+     *     are not changed); not null
+     * @param offset index of the first Y byte in {@code src}, 0 or more
+     * @param yStride bytes from one Y row to the next, at least the frame's width; chroma rows are half of it
+     * @param dst the frame to fill; its size is the size copied; its timestamp is left as it is
+     * @throws IllegalArgumentException when {@code src} is null, {@code offset} is negative, the stride is
+     *     smaller than a row, or the planes do not fit in {@code src}
+     * @throws IllegalStateException when {@code dst} was already released
      */
     public static void copyContiguous(ByteBuffer src, int offset, int yStride, VideoFrame dst) {
         int w = dst.width();

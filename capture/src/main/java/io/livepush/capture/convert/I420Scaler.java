@@ -36,7 +36,12 @@ public final class I420Scaler {
     private final byte[] out;
 
     /**
-     * @param srcWidth source width, even, 2..16384; likewise the other sizes
+     * Makes a scaler for one pair of sizes; the method ({@link #method()}) follows from them.
+     *
+     * @param srcWidth source width in pixels, even, 2..16384
+     * @param srcHeight source height in pixels, even, 2..16384
+     * @param dstWidth destination width in pixels, even, 2..16384
+     * @param dstHeight destination height in pixels, even, 2..16384
      * @throws IllegalArgumentException for an odd or out-of-range size
      */
     public I420Scaler(int srcWidth, int srcHeight, int dstWidth, int dstHeight) {
@@ -68,7 +73,11 @@ public final class I420Scaler {
     /**
      * Scales {@code src} into {@code dst} and copies the timestamp.
      *
+     * @param src a live frame of this scaler's source size; only read
+     * @param dst a live frame of this scaler's destination size; every pixel is overwritten
      * @throws IllegalArgumentException when a frame's size is not the one this scaler was made for
+     * @throws IllegalStateException when either frame was already released
+     * @throws NullPointerException when either frame is null
      */
     public void scale(VideoFrame src, VideoFrame dst) {
         if (src.width() != srcW || src.height() != srcH || dst.width() != dstW || dst.height() != dstH) {

@@ -134,18 +134,35 @@ public final class RgbToI420 {
     /**
      * The BT.601 limited-range luma of one RGB pixel, the formula {@link #convert} uses.
      *
+     * @param r red, 0..255
+     * @param g green, 0..255
+     * @param b blue, 0..255
      * @return Y, 16..235
      */
     public static int luma(int r, int g, int b) {
         return ((66 * r + 129 * g + 25 * b + 128) >> 8) + 16;
     }
 
-    /** @return the BT.601 limited-range Cb of one RGB pixel, 16..240 */
+    /**
+     * The BT.601 limited-range blue-difference chroma of one RGB pixel.
+     *
+     * @param r red, 0..255
+     * @param g green, 0..255
+     * @param b blue, 0..255
+     * @return Cb, 16..240
+     */
     public static int cb(int r, int g, int b) {
         return ((-38 * r - 74 * g + 112 * b + 128) >> 8) + 128;
     }
 
-    /** @return the BT.601 limited-range Cr of one RGB pixel, 16..240 */
+    /**
+     * The BT.601 limited-range red-difference chroma of one RGB pixel.
+     *
+     * @param r red, 0..255
+     * @param g green, 0..255
+     * @param b blue, 0..255
+     * @return Cr, 16..240
+     */
     public static int cr(int r, int g, int b) {
         return ((112 * r - 94 * g - 18 * b + 128) >> 8) + 128;
     }
