@@ -15,10 +15,12 @@ import io.livepush.publisher.url.RtmpUrl;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -197,9 +199,13 @@ final class Destination {
                 return;
             }
         }
-        if (!attemptFuture.isDone()) {
-            Thread.sleep(10);
+        try {
+            // Wakes as soon as the ingest answers (a prepared publish is one round trip), else checks again in 10 ms.
+            attemptFuture.get(10, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             return;
+        } catch (ExecutionException | CancellationException e) {
+            // handled below from the completed future
         }
         CompletableFuture<RtmpPublishSession> done = attemptFuture;
         attemptFuture = null;

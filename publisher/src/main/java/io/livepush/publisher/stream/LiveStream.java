@@ -4,7 +4,6 @@ import io.livepush.capture.AudioSource;
 import io.livepush.capture.MediaClock;
 import io.livepush.capture.VideoFormat;
 import io.livepush.capture.VideoFrame;
-import io.livepush.capture.VideoFramePool;
 import io.livepush.capture.VideoSource;
 import io.livepush.encoder.VideoEncoder;
 import io.livepush.encoder.VideoEncoders;
@@ -15,6 +14,7 @@ import io.livepush.publisher.congestion.BitrateController;
 import io.livepush.publisher.flv.FlvMetaData;
 import io.livepush.publisher.url.RtmpUrl;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -187,13 +187,23 @@ public final class LiveStream implements AutoCloseable {
     }
 
     /**
-     * One frame through the video encoder and thrown away, so that the first real frame does not pay for
-     * the encoder's first-use costs; the first real frame is then asked to be a keyframe.
+     * One frame with detail in it (a luma ramp, a chroma pattern) through the video encoder and thrown
+     * away, so that the first real frame does not pay for the encoder's first-use costs; the first real
+     * frame is then asked to be a keyframe.
      */
     private void warmUpVideoEncoder() {
-        VideoFramePool pool = new VideoFramePool(config.video().width(), config.video().height(), 1);
-        VideoFrame frame = pool.acquire(0);
         long t0 = System.nanoTime();
+        VideoFrame frame = VideoFrame.allocate(config.video().width(), config.video().height(), 0);
+        for (int p = 0; p < 3; p++) {
+            ByteBuffer plane = frame.plane(p);
+            byte[] row = new byte[frame.planeWidth(p)];
+            for (int y = 0; y < frame.planeHeight(p); y++) {
+                for (int x = 0; x < row.length; x++) {
+                    row[x] = (byte) (p == 0 ? x * 3 + y * 5 : 128 + ((x ^ y) & 15));
+                }
+                plane.put(y * frame.stride(p), row);
+            }
+        }
         try {
             videoEncoder.encode(frame);
         } catch (RuntimeException e) {

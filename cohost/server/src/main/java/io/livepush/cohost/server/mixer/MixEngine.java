@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The media half of the {@link Mixer}, independent of how pictures and sound arrive: the
  * participants present (host first, then guests in join order), the layout, the canvas and mixed
- * audio sources, the host's SEI queue, and the output {@link LiveStream} (started and stopped as the
- * handover asks).
+ * audio sources, the host's SEI queue, and the output {@link LiveStream} (prepared, started and
+ * stopped as the handover asks).
  *
  * <p>Threads: participants are added and removed from any thread (a lock guards the roster); the
  * canvas is composed on the output stream's capture thread, the audio mixed on its audio thread.
@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class MixEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MixEngine.class);
+    /** Canvases composed and thrown away while preparing the output (one 720p canvas is a few ms once compiled). */
+    private static final int WARM_UP_CANVASES = 3;
 
     private final MixerConfig config;
     private final MediaClock clock = new MediaClock();
@@ -42,6 +44,8 @@ final class MixEngine implements AutoCloseable {
     private long leaveVersion = -1;
     private long keyframeHandledVersion = -1;
     private LiveStream stream;
+    /** An output prepared ({@link #prepareOutput()}) and not yet started. */
+    private LiveStream prepared;
     private boolean closed;
 
     private record Member(ParticipantFeed feed, boolean host) { }
@@ -156,7 +160,61 @@ final class MixEngine implements AutoCloseable {
         return clock;
     }
 
-    /** Starts pushing the mix; a second call while pushing returns the running stream's future. */
+    private LiveStream newStream() {
+        int w = config.output().video().width();
+        int h = config.output().video().height();
+        CanvasVideoSource video = new CanvasVideoSource(w, h, config.output().video().fps(), clock,
+                this::composeCanvas, this::beforeHandOver);
+        MixedAudioSource audio = new MixedAudioSource(clock, () -> feeds);
+        return LiveStream.create(config.output(), video, audio, clock, listener);
+    }
+
+    /**
+     * Prepares the output without publishing ({@link LiveStream#prepare()}): encoders open and warm,
+     * connections up to {@code createStream}. A second call while a preparation is held returns a
+     * completed future; while pushing it prepares nothing.
+     *
+     * @return completes when every destination is prepared; fails with the first error
+     */
+    CompletableFuture<Void> prepareOutput() {
+        LiveStream s;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("mixer is closed");
+            }
+            if ((stream != null && !stream.done().isDone()) || (prepared != null && !prepared.done().isDone())) {
+                return CompletableFuture.completedFuture(null);
+            }
+            s = newStream();
+            prepared = s;
+        }
+        LOG.info("mix output preparing: {} participants, {}x{} (the audience key is not taken)", feeds.size(),
+                config.output().video().width(), config.output().video().height());
+        warmUpCompositor();
+        try {
+            return s.prepare(); // encoders open here, outside the roster lock
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e); // cancelled or started meanwhile
+        }
+    }
+
+    /** Closes a prepared output that was not started; the audience key is not touched. Idempotent. */
+    void cancelPreparedOutput() {
+        LiveStream s;
+        synchronized (this) {
+            s = prepared;
+            prepared = null;
+        }
+        if (s != null) {
+            LOG.info("mix output preparation given up; its connections close without publishing");
+            s.close();
+        }
+    }
+
+    /**
+     * Starts pushing the mix, on the prepared output when there is one; a second call while pushing
+     * returns a completed future.
+     */
     synchronized CompletableFuture<Void> startOutput() {
         if (closed) {
             throw new IllegalStateException("mixer is closed");
@@ -164,23 +222,22 @@ final class MixEngine implements AutoCloseable {
         if (stream != null && !stream.done().isDone()) {
             return CompletableFuture.completedFuture(null);
         }
-        int w = config.output().video().width();
-        int h = config.output().video().height();
-        CanvasVideoSource video = new CanvasVideoSource(w, h, config.output().video().fps(), clock,
-                this::composeCanvas, this::beforeHandOver);
-        MixedAudioSource audio = new MixedAudioSource(clock, () -> feeds);
-        stream = LiveStream.create(config.output(), video, audio, clock, listener);
-        LOG.info("mix output starting: {} participants, {}x{}", feeds.size(), w, h);
+        LiveStream s = prepared;
+        prepared = null;
+        boolean warm = s != null && !s.done().isDone();
+        stream = warm ? s : newStream();
+        LOG.info("mix output starting{}: {} participants", warm ? " on the prepared output" : "", feeds.size());
         return stream.start();
     }
 
-    /** Stops pushing (the mix keeps its participants); idempotent. */
+    /** Stops pushing and closes a prepared output (the mix keeps its participants); idempotent. */
     void stopOutput() {
         LiveStream s;
         synchronized (this) {
             s = stream;
             stream = null;
         }
+        cancelPreparedOutput();
         if (s != null) {
             s.close();
         }
@@ -191,12 +248,33 @@ final class MixEngine implements AutoCloseable {
         return stream;
     }
 
+    /** On the output's capture thread; under the compositor's lock, which the warm-up also takes. */
     private Map<String, Stamp> composeCanvas(VideoFrame canvas) {
         List<Region> r = regions;
-        return compositor.compose(canvas, r, id -> {
-            ParticipantFeed f = feed(id);
-            return f == null ? null : f.latest();
-        });
+        synchronized (compositor) {
+            return compositor.compose(canvas, r, id -> {
+                ParticipantFeed f = feed(id);
+                return f == null ? null : f.latest();
+            });
+        }
+    }
+
+    /**
+     * Composes a few canvases of the present participants into a scratch frame, so that the output's
+     * first canvas runs compiled code with its scalers made, instead of paying for that between the
+     * publish and the first keyframe.
+     */
+    private void warmUpCompositor() {
+        VideoFrame scratch = VideoFrame.allocate(config.output().video().width(), config.output().video().height(), 0);
+        long t0 = System.nanoTime();
+        try {
+            for (int i = 0; i < WARM_UP_CANVASES; i++) {
+                composeCanvas(scratch);
+            }
+        } finally {
+            scratch.release();
+        }
+        LOG.debug("compositor warmed up with {} canvases in {} ms", WARM_UP_CANVASES, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Runs on the capture thread right before a canvas goes to the encoder. */

@@ -202,8 +202,32 @@ public final class Mixer implements MixerGateway, AutoCloseable {
     }
 
     /**
+     * Prepares the output while another publisher still holds the audience key, so that a later
+     * {@link #startOutput()} only has to publish and encode its first keyframe: opens the encoders
+     * (and encodes one throw-away frame), and connects every output destination up to
+     * {@code createStream} without {@code publish} (see {@code LiveStream.prepare()}). Nothing reaches
+     * the audience key. While pushing, or while a preparation is held, it does nothing.
+     *
+     * @return completes when every destination is prepared; fails with the first error ({@code
+     *     startOutput()} then connects in full)
+     * @throws IllegalStateException when the mixer is closed
+     */
+    public CompletableFuture<Void> prepareOutput() {
+        return engine.prepareOutput();
+    }
+
+    /**
+     * Closes a prepared output that was not started (its connections send {@code deleteStream} only);
+     * the audience key is not touched. Idempotent.
+     */
+    public void cancelPreparedOutput() {
+        engine.cancelPreparedOutput();
+    }
+
+    /**
      * Starts pushing the mix (when {@link MixerConfig#outputOnStart()} was off, or after
-     * {@link #stopOutput()}); while pushing, returns a completed future.
+     * {@link #stopOutput()}), on the prepared output when {@link #prepareOutput()} made one; while
+     * pushing, returns a completed future.
      *
      * @return completes when the ingest accepted the stream
      */
@@ -211,7 +235,7 @@ public final class Mixer implements MixerGateway, AutoCloseable {
         return engine.startOutput();
     }
 
-    /** Stops pushing; the participants stay in the mix. Idempotent. */
+    /** Stops pushing, and closes a prepared output; the participants stay in the mix. Idempotent. */
     public void stopOutput() {
         engine.stopOutput();
     }

@@ -6,6 +6,7 @@ import io.livepush.cohost.protocol.SignalMessage;
 import io.livepush.cohost.protocol.SignalMessage.MixFailed.Stage;
 import io.livepush.cohost.token.CohostToken.Role;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The mixer's half of the audience key's handover (cohost/HANDOVER.md), an explicit state machine:
  *
  * <pre>
- * ON_HOST  --handoverRequest--> PREPARING --every picture--> READY (mixReady)  --hostUnpublished--> STARTING
+ * ON_HOST  --handoverRequest--> PREPARING --every picture--> READY --output prepared--> mixReady --hostUnpublished--> STARTING
  * STARTING --accepted--> ON_MIX (mixLive)          STARTING --failed / timeout--> ON_HOST (mixFailed PUBLISH)
  * PREPARING --timeout--> ON_HOST (mixFailed READY)   READY --no hostUnpublished within timeoutMs--> ON_HOST (mixFailed HOST_UNPUBLISH)
  * any      --returnRequest--> output stopped (mixUnpublished) --> RETURNING, or ON_HOST when the mix never published
@@ -31,13 +32,19 @@ import org.slf4j.LoggerFactory;
  * {@code HANDOVER_OUT_OF_ORDER}. The host's socket dropping while the mix is preparing cancels the
  * handover; once the mix publishes it keeps the key (the audience keeps a picture).
  *
+ * <p>Entering READY, the output is prepared ({@link AudienceOutput#prepareOutput()}: encoders open,
+ * connected up to {@code createStream}, the key untouched), and {@code mixReady} is sent when that is
+ * done, failed, or the request's deadline passed, whichever comes first: so after {@code hostUnpublished}
+ * only {@code publish} and the first keyframe are left. A READY that ends without {@code hostUnpublished}
+ * (bound, host socket dropped) closes the preparation ({@link AudienceOutput#cancelPreparedOutput()}).
+ *
  * <p>Every wait is bounded by the request's {@code timeoutMs}: getting ready (PREPARING), the host's
  * unpublish after {@code mixReady} (READY, counted from the moment {@code mixReady} is sent; the mix
  * output is never touched in READY, so giving up leaves it as it was), and the ingest's answer
  * (STARTING). A {@code hostUnpublished} that comes after READY gave up is out of order.
  *
- * <p>Threads: the state is owned by the registry thread; {@link AudienceOutput#startOutput()} and
- * {@link AudienceOutput#stopOutput()} run on {@code livepush-signaling-handover-N}, whose results
+ * <p>Threads: the state is owned by the registry thread; the {@link AudienceOutput} calls (prepare,
+ * cancel, start, stop) run on {@code livepush-signaling-handover-N}, whose results
  * come back to the registry thread. Each handover has an attempt number, so late results of an
  * abandoned attempt are ignored.
  */
@@ -56,6 +63,8 @@ final class HandoverCoordinator {
     private long timeoutMs;
     private long deadlineNanos;
     private int attempt;
+    /** READY has told the host ({@code mixReady}); before that a {@code hostUnpublished} is out of order. */
+    private boolean mixReadySent;
 
     HandoverCoordinator(AudienceOutput output, ScheduledExecutorService registry, int serial) {
         this.output = output;
@@ -101,6 +110,7 @@ final class HandoverCoordinator {
         owner = c;
         timeoutMs = timeout;
         deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+        mixReadySent = false;
         int a = ++attempt;
         to(State.PREPARING);
         pollReady(a);
@@ -112,8 +122,7 @@ final class HandoverCoordinator {
         }
         if (output.ready()) {
             to(State.READY);
-            owner.send(new SignalMessage.MixReady());
-            schedule(() -> hostSilent(a), timeoutMs);
+            prepareOutput(a);
         } else if (System.nanoTime() >= deadlineNanos) {
             to(State.ON_HOST);
             owner.send(new SignalMessage.MixFailed(Stage.READY,
@@ -123,6 +132,43 @@ final class HandoverCoordinator {
         }
     }
 
+    /**
+     * Prepares the output on the handover thread; {@link #prepared} sends {@code mixReady} when it is
+     * done, or at the request's deadline.
+     */
+    private void prepareOutput(int a) {
+        long t0 = System.nanoTime();
+        onOutputThread(() -> {
+            CompletableFuture<Void> f;
+            try {
+                f = output.prepareOutput();
+            } catch (RuntimeException e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            f.whenComplete((v, e) -> submit(() -> prepared(a, e, t0)));
+        });
+        long leftMs = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+        schedule(() -> prepared(a, new TimeoutException("not prepared by the request's deadline (" + timeoutMs + " ms)"), t0),
+                leftMs);
+    }
+
+    /** The preparation ended (or the deadline came first): {@code mixReady}, and READY's bound starts. */
+    private void prepared(int a, Throwable failure, long t0) {
+        if (a != attempt || state != State.READY || mixReadySent) {
+            return;
+        }
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        if (failure == null) {
+            LOG.info("mix output prepared in {} ms; mixReady", ms);
+        } else {
+            LOG.warn("mix output not prepared after {} ms ({}); mixReady all the same, the start will connect in full",
+                    ms, failure.toString());
+        }
+        mixReadySent = true;
+        owner.send(new SignalMessage.MixReady());
+        schedule(() -> hostSilent(a), timeoutMs);
+    }
+
     /** READY lasted {@code timeoutMs} without {@code hostUnpublished}: the host keeps the key. */
     private void hostSilent(int a) {
         if (a != attempt || state != State.READY) {
@@ -130,12 +176,13 @@ final class HandoverCoordinator {
         }
         LOG.warn("no hostUnpublished within {} ms of mixReady; the mix does not publish", timeoutMs);
         to(State.ON_HOST);
+        onOutputThread(output::cancelPreparedOutput);
         owner.send(new SignalMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within " + timeoutMs
                 + " ms of mixReady; the mix did not publish and the host's stream keeps the audience key"));
     }
 
     private void hostUnpublished(SignalingConnection c) throws CohostException {
-        if (state != State.READY) {
+        if (state != State.READY || !mixReadySent) {
             throw outOfOrder(new SignalMessage.HostUnpublished(), "send it after mixReady");
         }
         owner = c;
@@ -201,6 +248,7 @@ final class HandoverCoordinator {
             LOG.info("the host's socket dropped during the handover; the host's stream keeps the key");
             attempt++;
             to(State.ON_HOST);
+            onOutputThread(output::cancelPreparedOutput);
         }
     }
 

@@ -17,6 +17,23 @@ final class FakeAudienceOutput implements AudienceOutput {
     /** What the next {@link #startOutput()} returns; the test completes or fails it. */
     volatile CompletableFuture<Void> ingestAnswer = new CompletableFuture<>();
     volatile String thread;
+    /** {@code prepare} and {@code cancel} calls, in order (kept apart from start/stop in {@link #calls}). */
+    final BlockingQueue<String> preparations = new LinkedBlockingQueue<>();
+    /** What the next {@link #prepareOutput()} returns; prepared at once unless a test replaces it. */
+    volatile CompletableFuture<Void> prepareAnswer = CompletableFuture.completedFuture(null);
+    volatile String prepareThread;
+
+    @Override
+    public CompletableFuture<Void> prepareOutput() {
+        prepareThread = Thread.currentThread().getName();
+        preparations.add("prepare");
+        return prepareAnswer;
+    }
+
+    @Override
+    public void cancelPreparedOutput() {
+        preparations.add("cancel");
+    }
 
     @Override
     public boolean ready() {
@@ -40,6 +57,11 @@ final class FakeAudienceOutput implements AudienceOutput {
     public void stopOutput() {
         calls.add("stop");
         publishing = false;
+    }
+
+    /** @return the next prepare/cancel call within 5 s, or null */
+    String nextPreparation() throws InterruptedException {
+        return preparations.poll(5, TimeUnit.SECONDS);
     }
 
     /** @return the next call within 5 s, or null */

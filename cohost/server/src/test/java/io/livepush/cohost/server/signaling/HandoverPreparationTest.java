@@ -1,0 +1,144 @@
+package io.livepush.cohost.server.signaling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.livepush.cohost.protocol.CohostErrorCode;
+import io.livepush.cohost.protocol.SignalMessage;
+import io.livepush.cohost.protocol.SignalMessage.MixFailed.Stage;
+import io.livepush.cohost.token.CohostToken;
+import io.livepush.cohost.token.CohostToken.Role;
+import io.livepush.cohost.token.TokenSigner;
+import io.livepush.cohost.token.TokenVerifier;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The output preparation step of the mixer's handover (READY: encoders and connections opened before
+ * {@code mixReady}, the key untouched) over a real SignalingServer on 127.0.0.1, with a stand-in
+ * audience output whose preparation the test completes, fails or never finishes.
+ */
+class HandoverPreparationTest {
+    private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes();
+    private final TokenSigner signer = new TokenSigner(SECRET);
+    private final FakeAudienceOutput output = new FakeAudienceOutput();
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private SignalingServer server;
+    private URI uri;
+
+    @BeforeEach
+    void start() {
+        server = SignalingServer.start(SignalingConfig.builder()
+                .tokenVerifier(new TokenVerifier(SECRET, Clock.systemUTC()))
+                .mixerGateway(new RecordingGateway())
+                .audienceOutput(output)
+                .build());
+        uri = URI.create("ws://127.0.0.1:" + server.port() + SignalingServer.PATH);
+        output.ready = true;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+        server.close();
+    }
+
+    private RawSignalingClient host() throws Exception {
+        RawSignalingClient r = new RawSignalingClient(uri);
+        open.add(r);
+        r.send(new SignalMessage.Hello(signer.sign(new CohostToken("alice", Role.HOST, "room-1", Instant.now().plusSeconds(600)))));
+        assertEquals(new SignalMessage.Welcome("alice", Role.HOST, "room-1"), r.next());
+        return r;
+    }
+
+    @Test
+    void mixReadyWaitsUntilTheOutputIsPreparedOnTheHandoverThreadAndTheStartFollowsIt() throws Exception {
+        output.prepareAnswer = new CompletableFuture<>();
+        RawSignalingClient host = host();
+        host.send(new SignalMessage.HandoverRequest(5000));
+        assertEquals("prepare", output.nextPreparation());
+        assertTrue(output.prepareThread.startsWith("livepush-signaling-handover-"), output.prepareThread);
+        assertNull(host.poll(300), "no mixReady while the output is being prepared");
+        assertTrue(output.calls.isEmpty(), "preparing never starts the output: " + output.calls);
+
+        output.prepareAnswer.complete(null);
+        assertEquals(new SignalMessage.MixReady(), host.next());
+        output.ingestAnswer.complete(null);
+        host.send(new SignalMessage.HostUnpublished());
+        assertEquals(new SignalMessage.MixLive(), host.next());
+        assertEquals("start", output.nextCall());
+        assertNull(output.preparations.poll(), "a started preparation is not cancelled");
+    }
+
+    @Test
+    void hostUnpublishedWhileTheOutputIsBeingPreparedIsOutOfOrderAndStartsNothing() throws Exception {
+        output.prepareAnswer = new CompletableFuture<>();
+        RawSignalingClient host = host();
+        host.send(new SignalMessage.HandoverRequest(5000));
+        assertEquals("prepare", output.nextPreparation());
+        host.send(new SignalMessage.HostUnpublished());
+        assertEquals("hostUnpublished is not expected while the handover is READY (send it after mixReady)",
+                host.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER).message());
+        assertTrue(output.calls.isEmpty(), output.calls.toString());
+        output.prepareAnswer.complete(null);
+        assertEquals(new SignalMessage.MixReady(), host.next(), "the handover goes on");
+    }
+
+    @Test
+    void anOutputThatCannotBePreparedStillSaysMixReadySoTheStartConnectsInFull() throws Exception {
+        output.prepareAnswer = CompletableFuture.failedFuture(new IllegalStateException("connection refused"));
+        output.ingestAnswer.complete(null);
+        RawSignalingClient host = host();
+        host.send(new SignalMessage.HandoverRequest(2000));
+        assertEquals(new SignalMessage.MixReady(), host.next());
+        host.send(new SignalMessage.HostUnpublished());
+        assertEquals(new SignalMessage.MixLive(), host.next());
+        assertEquals("start", output.nextCall());
+    }
+
+    @Test
+    void aPreparationStillRunningAtTheRequestDeadlineSaysMixReadyThenAndReadyGetsItsOwnBound() throws Exception {
+        output.prepareAnswer = new CompletableFuture<>(); // never completes
+        output.ingestAnswer.complete(null);
+        RawSignalingClient host = host();
+        host.send(new SignalMessage.HandoverRequest(700));
+        assertNull(host.poll(250), "mixReady waits for the preparation while the request's time lasts");
+        assertEquals(new SignalMessage.MixReady(), host.next());
+        Thread.sleep(300); // READY's bound runs from mixReady: 700 ms more
+        host.send(new SignalMessage.HostUnpublished());
+        assertEquals(new SignalMessage.MixLive(), host.next());
+        assertEquals("start", output.nextCall());
+    }
+
+    @Test
+    void aReadyBoundThatExpiresClosesThePreparationAndNeverTouchesTheOutput() throws Exception {
+        RawSignalingClient host = host();
+        host.send(new SignalMessage.HandoverRequest(500));
+        assertEquals(new SignalMessage.MixReady(), host.next());
+        assertEquals(Stage.HOST_UNPUBLISH, host.next(SignalMessage.MixFailed.class).stage());
+        assertEquals(List.of("prepare", "cancel"), List.of(output.nextPreparation(), output.nextPreparation()));
+        assertTrue(output.calls.isEmpty(), "nothing was started or stopped: " + output.calls);
+    }
+
+    @Test
+    void aHostWhoseSocketDropsWhileReadyClosesThePreparation() throws Exception {
+        RawSignalingClient host = host();
+        host.send(new SignalMessage.HandoverRequest(5000));
+        assertEquals(new SignalMessage.MixReady(), host.next());
+        host.abort();
+        assertEquals(List.of("prepare", "cancel"), List.of(output.nextPreparation(), output.nextPreparation()));
+        assertTrue(output.calls.isEmpty(), output.calls.toString());
+        assertNull(output.preparations.poll(300, TimeUnit.MILLISECONDS));
+    }
+}
