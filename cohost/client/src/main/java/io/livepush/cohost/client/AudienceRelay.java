@@ -51,6 +51,10 @@ public final class AudienceRelay {
      * @throws HandoverFailedException when the mix could not publish; its {@link HandoverFailedException#fallback()}
      *     is the restarted host stream, started and waited for (up to {@code timeout}; a late or refused
      *     restart is a suppressed exception)
+     * @throws InterruptedException when the calling thread is interrupted while it waits; what was done stays
+     *     done (the host's stream is closed once the mix was ready) and nothing more is sent to the mix
+     * @throws IllegalArgumentException when {@code timeout} is outside 100 ms .. 120 s
+     * @throws NullPointerException when an argument is null
      */
     public static AudienceSwitch toMix(LiveStream host, MixSide mix, Supplier<LiveStream> hostRestart, Duration timeout)
             throws InterruptedException, CohostException {
@@ -107,6 +111,11 @@ public final class AudienceRelay {
      * @throws CohostException {@code MIXER_UNAVAILABLE} when the mix did not confirm it left the key (no host
      *     stream was started)
      * @throws HandoverFailedException {@code INTERNAL} when the host's stream was not accepted (it is closed)
+     * @throws InterruptedException when the calling thread is interrupted while it waits for the mix to
+     *     unpublish or the host's stream to start; a host stream whose start was awaited is neither closed
+     *     nor returned
+     * @throws IllegalArgumentException when {@code timeout} is outside 100 ms .. 120 s
+     * @throws NullPointerException when an argument is null or {@code hostStream} supplies null
      */
     public static AudienceSwitch toHost(MixSide mix, Supplier<LiveStream> hostStream, Duration timeout)
             throws InterruptedException, CohostException {

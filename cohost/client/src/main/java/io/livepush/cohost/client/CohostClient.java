@@ -22,12 +22,13 @@ public final class CohostClient {
      * Opens the WebSocket, sends {@code hello{token}} and waits for the server's welcome. Legs opened
      * by {@link CohostSession#join} use an {@link RtcRuntime} the session creates and closes itself.
      *
-     * @param wsUri {@code ws://} or {@code wss://} URI of the server's {@code /cohost} endpoint
-     * @param token the signed token the application's backend gave this user
-     * @param listener the session's events
+     * @param wsUri {@code ws://} or {@code wss://} URI of the server's {@code /cohost} endpoint, not null
+     * @param token the signed token the application's backend gave this user, not null
+     * @param listener the session's events, not null
      * @return completes with the session, or exceptionally with a {@link io.livepush.cohost.CohostException}
      *     ({@link io.livepush.cohost.token.CohostAuthException} when the token was refused)
      * @throws IllegalArgumentException when the URI is not ws/wss with a host
+     * @throws NullPointerException when an argument is null
      */
     public static CompletableFuture<CohostSession> connect(URI wsUri, String token, CohostListener listener) {
         return connect(wsUri, token, listener, null);
@@ -37,7 +38,14 @@ public final class CohostClient {
      * As {@link #connect(URI, String, CohostListener)}, with legs on the caller's long-lived runtime
      * (which the session never closes).
      *
+     * @param wsUri {@code ws://} or {@code wss://} URI of the server's {@code /cohost} endpoint, not null
+     * @param token the signed token the application's backend gave this user, not null
+     * @param listener the session's events, not null
      * @param rtcRuntime the runtime for this session's legs, or null to let the session own one
+     * @return completes with the session, or exceptionally with a {@link io.livepush.cohost.CohostException}
+     *     ({@link io.livepush.cohost.token.CohostAuthException} when the token was refused)
+     * @throws IllegalArgumentException when the URI is not ws/wss with a host
+     * @throws NullPointerException when {@code wsUri}, {@code token} or {@code listener} is null
      */
     public static CompletableFuture<CohostSession> connect(URI wsUri, String token, CohostListener listener,
             RtcRuntime rtcRuntime) {

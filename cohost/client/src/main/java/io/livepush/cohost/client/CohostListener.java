@@ -9,7 +9,12 @@ import java.time.Instant;
  * server sent them; implementations must not block (hand long work to another thread).
  */
 public interface CohostListener {
-    /** A host invited this user; answer with {@link Invitation#accept()} or {@link Invitation#decline()}. */
+    /**
+     * A host invited this user; answer with {@link Invitation#accept()} or {@link Invitation#decline()}.
+     *
+     * @param invitation the invitation, with the inviting host and the room; answer it before
+     *     {@link Invitation#expiresAt()}
+     */
     default void onInvited(Invitation invitation) {
     }
 
@@ -23,11 +28,19 @@ public interface CohostListener {
     default void onInvitationSent(String invitationId, String toUserId, Instant expiresAt) {
     }
 
-    /** Another user became a participant of the room. */
+    /**
+     * Another user became a participant of the room.
+     *
+     * @param userId the new participant's user id
+     */
     default void onParticipantJoined(String userId) {
     }
 
-    /** Another participant left, was kicked or dropped. */
+    /**
+     * Another participant left, was kicked or dropped.
+     *
+     * @param userId the former participant's user id
+     */
     default void onParticipantLeft(String userId) {
     }
 
@@ -35,7 +48,11 @@ public interface CohostListener {
     default void onKicked() {
     }
 
-    /** The server refused something no pending call was waiting for, or a leg failed. */
+    /**
+     * The server refused something no pending call was waiting for, or a leg failed.
+     *
+     * @param error what went wrong; {@link CohostException#code()} names the reason
+     */
     default void onError(CohostException error) {
     }
 

@@ -28,7 +28,15 @@ public record SeiDataMessage(long frameNumber, byte[] payload) {
     public static final int MAX_PAYLOAD = 255;
     private static final int HEADER = 10;
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param frameNumber the frame number the payload belongs to, 0 or more, or -1 for none
+     * @param payload the application payload, 1..{@value #MAX_PAYLOAD} bytes; copied, so the caller may reuse it
+     * @throws NullPointerException when {@code payload} is null
+     * @throws IllegalArgumentException when the payload is empty or longer than {@value #MAX_PAYLOAD} bytes, or
+     *     {@code frameNumber} is below -1
+     */
     public SeiDataMessage {
         Objects.requireNonNull(payload, "payload");
         if (payload.length < 1 || payload.length > MAX_PAYLOAD) {

@@ -44,7 +44,13 @@ public sealed interface SignalMessage {
 
     /** @param token the signed co-host token of the connecting user */
     record Hello(String token) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Checks the token's length (its signature is the server's to verify).
+         *
+         * @param token the signed co-host token of the connecting user, 1..4096 characters
+         * @throws NullPointerException when {@code token} is null
+         * @throws IllegalArgumentException when {@code token} is empty or longer than 4096 characters
+         */
         public Hello {
             requireText("token", token, 4096);
         }
@@ -66,7 +72,16 @@ public sealed interface SignalMessage {
      * @param roomId the room the token opens
      */
     record Welcome(String userId, CohostToken.Role role, String roomId) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param userId the authenticated user, 1..{@value #MAX_ID_LENGTH} characters
+         * @param role the role the token grants, not null
+         * @param roomId the room the token opens, 1..{@value #MAX_ID_LENGTH} characters
+         * @throws NullPointerException when a value is null
+         * @throws IllegalArgumentException when an id is empty or longer than {@value #MAX_ID_LENGTH}
+         *     characters
+         */
         public Welcome {
             requireId("userId", userId);
             Objects.requireNonNull(role, "role");
@@ -81,7 +96,14 @@ public sealed interface SignalMessage {
 
     /** @param toUserId the user the host invites */
     record Invite(String toUserId) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param toUserId the user the host invites, 1..{@value #MAX_ID_LENGTH} characters
+         * @throws NullPointerException when {@code toUserId} is null
+         * @throws IllegalArgumentException when {@code toUserId} is empty or longer than {@value
+         *     #MAX_ID_LENGTH} characters
+         */
         public Invite {
             requireId("toUserId", toUserId);
         }
@@ -100,7 +122,16 @@ public sealed interface SignalMessage {
      * @param expiresAtMs when the invitation expires, epoch milliseconds
      */
     record Invited(String invitationId, String toUserId, long expiresAtMs) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param invitationId the id the host may cancel, 1..{@value #MAX_ID_LENGTH} characters
+         * @param toUserId the invited user, 1..{@value #MAX_ID_LENGTH} characters
+         * @param expiresAtMs when the invitation expires, epoch milliseconds; not checked
+         * @throws NullPointerException when an id is null
+         * @throws IllegalArgumentException when an id is empty or longer than {@value #MAX_ID_LENGTH}
+         *     characters
+         */
         public Invited {
             requireId("invitationId", invitationId);
             requireId("toUserId", toUserId);
@@ -121,7 +152,17 @@ public sealed interface SignalMessage {
      * @param expiresAtMs when it expires, epoch milliseconds
      */
     record Invitation(String invitationId, String fromUserId, String roomId, long expiresAtMs) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param invitationId the id to accept or decline, 1..{@value #MAX_ID_LENGTH} characters
+         * @param fromUserId the inviting host, 1..{@value #MAX_ID_LENGTH} characters
+         * @param roomId the room, 1..{@value #MAX_ID_LENGTH} characters
+         * @param expiresAtMs when it expires, epoch milliseconds; not checked
+         * @throws NullPointerException when an id is null
+         * @throws IllegalArgumentException when an id is empty or longer than {@value #MAX_ID_LENGTH}
+         *     characters
+         */
         public Invitation {
             requireId("invitationId", invitationId);
             requireId("fromUserId", fromUserId);
@@ -153,7 +194,15 @@ public sealed interface SignalMessage {
             CANCELLED
         }
 
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param invitationId the invitation, 1..{@value #MAX_ID_LENGTH} characters
+         * @param outcome how it ended, not null
+         * @throws NullPointerException when a value is null
+         * @throws IllegalArgumentException when {@code invitationId} is empty or longer than {@value
+         *     #MAX_ID_LENGTH} characters
+         */
         public InviteResult {
             requireId("invitationId", invitationId);
             Objects.requireNonNull(outcome, "outcome");
@@ -167,7 +216,14 @@ public sealed interface SignalMessage {
 
     /** @param invitationId the invitation the guest accepts */
     record Accept(String invitationId) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param invitationId the invitation the guest accepts, 1..{@value #MAX_ID_LENGTH} characters
+         * @throws NullPointerException when {@code invitationId} is null
+         * @throws IllegalArgumentException when {@code invitationId} is empty or longer than {@value
+         *     #MAX_ID_LENGTH} characters
+         */
         public Accept {
             requireId("invitationId", invitationId);
         }
@@ -180,7 +236,14 @@ public sealed interface SignalMessage {
 
     /** @param invitationId the invitation the guest declines */
     record Decline(String invitationId) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param invitationId the invitation the guest declines, 1..{@value #MAX_ID_LENGTH} characters
+         * @throws NullPointerException when {@code invitationId} is null
+         * @throws IllegalArgumentException when {@code invitationId} is empty or longer than {@value
+         *     #MAX_ID_LENGTH} characters
+         */
         public Decline {
             requireId("invitationId", invitationId);
         }
@@ -193,7 +256,14 @@ public sealed interface SignalMessage {
 
     /** @param invitationId the invitation the host withdraws */
     record Cancel(String invitationId) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param invitationId the invitation the host withdraws, 1..{@value #MAX_ID_LENGTH} characters
+         * @throws NullPointerException when {@code invitationId} is null
+         * @throws IllegalArgumentException when {@code invitationId} is empty or longer than {@value
+         *     #MAX_ID_LENGTH} characters
+         */
         public Cancel {
             requireId("invitationId", invitationId);
         }
@@ -206,7 +276,14 @@ public sealed interface SignalMessage {
 
     /** @param invitationId the accepted invitation, or null when the host joins its own room */
     record Join(String invitationId) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param invitationId the accepted invitation, 1..{@value #MAX_ID_LENGTH} characters, or null when
+         *     the host joins its own room
+         * @throws IllegalArgumentException when {@code invitationId} is empty or longer than {@value
+         *     #MAX_ID_LENGTH} characters
+         */
         public Join {
             if (invitationId != null) {
                 requireId("invitationId", invitationId);
@@ -221,7 +298,15 @@ public sealed interface SignalMessage {
 
     /** @param userId the user that is now a participant (the receiver itself) */
     record Joined(String userId) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param userId the user that is now a participant (the receiver itself), 1..{@value #MAX_ID_LENGTH}
+         *     characters
+         * @throws NullPointerException when {@code userId} is null
+         * @throws IllegalArgumentException when {@code userId} is empty or longer than {@value
+         *     #MAX_ID_LENGTH} characters
+         */
         public Joined {
             requireId("userId", userId);
         }
@@ -242,7 +327,14 @@ public sealed interface SignalMessage {
 
     /** @param userId the participant the host removes; also sent to that participant */
     record Kick(String userId) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param userId the participant the host removes, 1..{@value #MAX_ID_LENGTH} characters
+         * @throws NullPointerException when {@code userId} is null
+         * @throws IllegalArgumentException when {@code userId} is empty or longer than {@value
+         *     #MAX_ID_LENGTH} characters
+         */
         public Kick {
             requireId("userId", userId);
         }
@@ -266,7 +358,15 @@ public sealed interface SignalMessage {
             LEFT
         }
 
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param event whether the user joined or left the mix, not null
+         * @param userId the user, 1..{@value #MAX_ID_LENGTH} characters
+         * @throws NullPointerException when a value is null
+         * @throws IllegalArgumentException when {@code userId} is empty or longer than {@value
+         *     #MAX_ID_LENGTH} characters
+         */
         public Participant {
             Objects.requireNonNull(event, "event");
             requireId("userId", userId);
@@ -280,7 +380,14 @@ public sealed interface SignalMessage {
 
     /** @param sdp the participant's SDP offer for its leg to the mixer */
     record Offer(String sdp) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param sdp the participant's SDP offer, 1..{@value #MAX_SDP_LENGTH} characters
+         * @throws NullPointerException when {@code sdp} is null
+         * @throws IllegalArgumentException when {@code sdp} is empty or longer than {@value #MAX_SDP_LENGTH}
+         *     characters
+         */
         public Offer {
             requireText("sdp", sdp, MAX_SDP_LENGTH);
         }
@@ -293,7 +400,14 @@ public sealed interface SignalMessage {
 
     /** @param sdp the mixer's SDP answer */
     record Answer(String sdp) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param sdp the mixer's SDP answer, 1..{@value #MAX_SDP_LENGTH} characters
+         * @throws NullPointerException when {@code sdp} is null
+         * @throws IllegalArgumentException when {@code sdp} is empty or longer than {@value #MAX_SDP_LENGTH}
+         *     characters
+         */
         public Answer {
             requireText("sdp", sdp, MAX_SDP_LENGTH);
         }
@@ -312,7 +426,16 @@ public sealed interface SignalMessage {
      * @param candidate the candidate line
      */
     record Ice(String sdpMid, int sdpMLineIndex, String candidate) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param sdpMid the media stream id, 1..{@value #MAX_ID_LENGTH} characters, or null
+         * @param sdpMLineIndex the m-line index, 0..1023
+         * @param candidate the candidate line, 0..{@value #MAX_SDP_LENGTH} characters
+         * @throws NullPointerException when {@code candidate} is null
+         * @throws IllegalArgumentException when {@code sdpMid} is empty or too long, {@code sdpMLineIndex} is
+         *     outside 0..1023 or {@code candidate} is too long
+         */
         public Ice {
             if (sdpMid != null) {
                 requireText("sdpMid", sdpMid, MAX_ID_LENGTH);
@@ -342,7 +465,13 @@ public sealed interface SignalMessage {
      *     {@link MixReady} (else {@link MixFailed} stage {@code HOST_UNPUBLISH}) and to the mixer's publish after it
      */
     record HandoverRequest(long timeoutMs) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param timeoutMs how long the mixer may take to get ready, {@value
+         *     #MIN_HANDOVER_TIMEOUT_MS}..{@value #MAX_HANDOVER_TIMEOUT_MS} ms
+         * @throws IllegalArgumentException when {@code timeoutMs} is outside that range
+         */
         public HandoverRequest {
             if (timeoutMs < MIN_HANDOVER_TIMEOUT_MS || timeoutMs > MAX_HANDOVER_TIMEOUT_MS) {
                 throw new IllegalArgumentException("timeoutMs is " + timeoutMs + " (expected "
@@ -403,7 +532,13 @@ public sealed interface SignalMessage {
             HOST_UNPUBLISH
         }
 
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param stage where it failed, not null
+         * @param reason a human-readable explanation, not null (may be empty)
+         * @throws NullPointerException when a value is null
+         */
         public MixFailed {
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(reason, "reason");
@@ -451,7 +586,15 @@ public sealed interface SignalMessage {
      *     named, e.g. {@code accept:3f2a...}, {@code invite:bob}), or null when it answers no request
      */
     record Error(CohostErrorCode code, String message, String inReplyTo) implements SignalMessage {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param code the typed reason, not null
+         * @param message a human-readable explanation, not null
+         * @param inReplyTo the refused request as {@code TYPE} or {@code TYPE:SUBJECT}, or null when it
+         *     answers no request
+         * @throws NullPointerException when {@code code} or {@code message} is null
+         */
         public Error {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(message, "message");

@@ -97,8 +97,15 @@ public final class PublishingLeg implements AutoCloseable {
      * Opens a leg for {@code width} x {@code height} frames with the default options (H.264,
      * {@value PublishingOptions#DEFAULT_MAX_BITRATE_KBPS} kbit/s) and sends the offer.
      *
+     * @param rt the open runtime whose sending factory builds the connection; it closes the leg when it closes
+     * @param signaling where the offer and our ICE candidates go, not null
+     * @param width frame width in pixels, even, 2..16384; every pushed frame must have it
+     * @param height frame height in pixels, even, 2..16384
+     * @return the leg, connecting; see {@link #connected()}
      * @throws IllegalArgumentException when the size is not even or outside 2..16384
      * @throws IllegalStateException when the runtime is closed
+     * @throws RtcLegException when webrtc cannot create the connection
+     * @throws NullPointerException when {@code rt} or {@code signaling} is null
      */
     public static PublishingLeg open(RtcRuntime rt, LegSignaling signaling, int width, int height) {
         return open(rt, signaling, PublishingOptions.of(width, height));
@@ -107,8 +114,13 @@ public final class PublishingLeg implements AutoCloseable {
     /**
      * Opens a leg with explicit options and sends the offer through {@code signaling}.
      *
+     * @param rt the open runtime whose sending factory builds the connection; it closes the leg when it closes
+     * @param signaling where the offer and our ICE candidates go, not null
+     * @param options frame size, preferred codec and bitrate ceiling, not null
+     * @return the leg, connecting; see {@link #connected()}
      * @throws IllegalStateException when the runtime is closed
      * @throws RtcLegException when webrtc cannot create the connection
+     * @throws NullPointerException when an argument is null
      */
     public static PublishingLeg open(RtcRuntime rt, LegSignaling signaling, PublishingOptions options) {
         Objects.requireNonNull(rt, "rt");
@@ -159,6 +171,7 @@ public final class PublishingLeg implements AutoCloseable {
      * Applies the mixer's answer.
      *
      * @param type must be {@code "answer"}: this leg always makes the offer
+     * @param sdp the mixer's SDP answer, not null or blank; ignored after {@link #close()}
      * @throws IllegalArgumentException for another type or an empty SDP
      */
     public void setRemoteDescription(String type, String sdp) {
@@ -178,7 +191,11 @@ public final class PublishingLeg implements AutoCloseable {
      * Adds one of the mixer's ICE candidates (held until the answer is applied). An empty
      * candidate (end of candidates) is ignored; so is any candidate after close.
      *
+     * @param sdpMid the media stream id the candidate belongs to, or null
+     * @param sdpMLineIndex the index of its m-line in the SDP, 0 or more
+     * @param candidate the {@code candidate:...} attribute value, not null; blank for end of candidates
      * @throws IllegalArgumentException when {@code sdpMLineIndex} is negative
+     * @throws NullPointerException when {@code candidate} is null
      */
     public void addRemoteCandidate(String sdpMid, int sdpMLineIndex, String candidate) {
         link.addRemoteCandidate(sdpMid, sdpMLineIndex, candidate);
@@ -187,8 +204,11 @@ public final class PublishingLeg implements AutoCloseable {
     /**
      * Sends a copy of one video frame. The caller keeps its reference.
      *
+     * @param frame a live frame of {@link PublishingOptions#width()} x {@link PublishingOptions#height()}; its
+     *     timestamp is passed on, though webrtc replaces it with its own
      * @throws IllegalArgumentException when the frame is not the size this leg was opened with
      * @throws IllegalStateException when the frame was already released
+     * @throws NullPointerException when {@code frame} is null
      */
     public void pushVideo(VideoFrame frame) {
         Objects.requireNonNull(frame, "frame");
@@ -221,7 +241,10 @@ public final class PublishingLeg implements AutoCloseable {
      * Sends one block of audio: 48 kHz, mono or stereo, any number of samples (re-blocked to 10 ms;
      * a partial block waits for the next call).
      *
+     * @param frame interleaved s16 samples at 48 kHz; the samples are copied, the caller keeps the frame. A
+     *     change in the channel count drops the partial block waiting from the previous frames
      * @throws IllegalArgumentException when the audio is not 48 kHz
+     * @throws NullPointerException when {@code frame} is null
      */
     public void pushAudio(AudioFrame frame) {
         Objects.requireNonNull(frame, "frame");
@@ -240,8 +263,10 @@ public final class PublishingLeg implements AutoCloseable {
      * Sends a message on the reliable, ordered data channel {@value DataChannelLink#LABEL}; before
      * the channel opens, messages wait and go out in order.
      *
+     * @param message the bytes to send, 1..65536; copied, so the caller may reuse the array
      * @throws IllegalArgumentException when the message is empty or larger than 65536 bytes
      * @throws IllegalStateException after close, or when 1024 messages already wait
+     * @throws NullPointerException when {@code message} is null
      */
     public void sendData(byte[] message) {
         DataChannelLink.requireValidMessage(message);

@@ -48,20 +48,35 @@ public final class ReceivingLeg implements AutoCloseable {
         /**
          * A decoded picture: an I420 copy from a pool, stamped with its arrival time on the
          * runtime's clock. The listener owns one reference and must {@link VideoFrame#release()} it.
+         *
+         * @param frame the picture at the size the sender sends (an odd decoded size cropped to even); it may
+         *     be kept or handed to another thread until released
          */
         default void onVideo(VideoFrame frame) {
             frame.release();
         }
 
-        /** A block of decoded audio (48 kHz s16, usually 10 ms), stamped on the runtime's clock. */
+        /**
+         * A block of decoded audio (48 kHz s16, usually 10 ms), stamped on the runtime's clock.
+         *
+         * @param frame the block, interleaved with the sender's channel count; a new frame each call
+         */
         default void onAudio(AudioFrame frame) {
         }
 
-        /** A message from the participant's data channel, in the order it was sent. */
+        /**
+         * A message from the participant's data channel, in the order it was sent.
+         *
+         * @param message the message's bytes, in a new array the listener may keep
+         */
         default void onData(byte[] message) {
         }
 
-        /** The participant is gone; {@code why} says how it was noticed. Called at most once. */
+        /**
+         * The participant is gone. Called at most once.
+         *
+         * @param why how it was noticed, for logs, e.g. {@code "the participant closed the data channel"}
+         */
         default void onDisconnected(String why) {
         }
     }
@@ -103,6 +118,12 @@ public final class ReceivingLeg implements AutoCloseable {
      * Answers {@code offerSdp} (from a {@link PublishingLeg} or any WebRTC sender) and sends the
      * answer through {@code signaling}.
      *
+     * @param rt the open runtime whose receiving factory builds the connection; it closes the leg when it closes
+     * @param offerSdp the participant's SDP offer, not null or blank
+     * @param signaling where the answer and our ICE candidates go, not null
+     * @param listener receives what arrives, on the threads the class Javadoc names; not null
+     * @return the leg, connecting; see {@link #connected()}
+     * @throws NullPointerException when {@code rt}, {@code signaling} or {@code listener} is null
      * @throws IllegalArgumentException when the offer is empty
      * @throws IllegalStateException when the runtime is closed
      * @throws RtcLegException when webrtc cannot create the connection; a rejected offer fails
@@ -158,7 +179,11 @@ public final class ReceivingLeg implements AutoCloseable {
      * Adds one of the participant's ICE candidates (held until the offer is applied). An empty
      * candidate (end of candidates) is ignored, so is any candidate after close.
      *
+     * @param sdpMid the media stream id the candidate belongs to, or null
+     * @param sdpMLineIndex the index of its m-line in the SDP, 0 or more
+     * @param candidate the {@code candidate:...} attribute value, not null; blank for end of candidates
      * @throws IllegalArgumentException when {@code sdpMLineIndex} is negative
+     * @throws NullPointerException when {@code candidate} is null
      */
     public void addRemoteCandidate(String sdpMid, int sdpMLineIndex, String candidate) {
         link.addRemoteCandidate(sdpMid, sdpMLineIndex, candidate);

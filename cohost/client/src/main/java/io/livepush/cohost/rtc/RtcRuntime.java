@@ -87,6 +87,8 @@ public final class RtcRuntime implements AutoCloseable {
     /**
      * Creates the runtime on a new {@link MediaClock}.
      *
+     * @return the runtime, with its sending and receiving factories made and playout started; close it when
+     *     done
      * @throws IllegalStateException when webrtc-java's native library cannot load here (the
      *     message names the reason, e.g. a missing {@code libpulse0})
      */
@@ -97,7 +99,12 @@ public final class RtcRuntime implements AutoCloseable {
     /**
      * Creates the runtime; received frames are stamped on {@code clock}.
      *
+     * @param clock the clock that stamps received video and audio, not null; share it with the code that
+     *     mixes or compares the frames
+     * @return the runtime, with its sending and receiving factories made and playout started; close it when
+     *     done
      * @throws IllegalStateException when webrtc-java's native library cannot load here
+     * @throws NullPointerException when {@code clock} is null
      */
     public static RtcRuntime create(MediaClock clock) {
         Objects.requireNonNull(clock, "clock");
