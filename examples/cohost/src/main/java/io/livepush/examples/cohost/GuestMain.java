@@ -26,7 +26,16 @@ public final class GuestMain {
     private GuestMain() {
     }
 
-    /** @param args the signaling URI, the secret file, optionally this guest's user id */
+    /**
+     * Connects, waits for an invitation, accepts it and joins the mix until Ctrl-C.
+     *
+     * @param args the signaling URI, the secret file, optionally this guest's user id
+     * @throws IllegalArgumentException when there are not 2 or 3 arguments, the URI is malformed, or the secret
+     *     file is missing or too short
+     * @throws Exception when the secret file cannot be read, or connecting (10 s), accepting (10 s) or joining
+     *     (20 s) fails or takes longer ({@link java.util.concurrent.ExecutionException} carries the
+     *     {@link io.livepush.cohost.CohostException})
+     */
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || args.length > 3) {
             throw new IllegalArgumentException(args.length + " arguments given (expected SIGNALING_URI SECRET_FILE [USER_ID])");

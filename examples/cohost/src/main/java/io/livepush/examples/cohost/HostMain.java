@@ -32,7 +32,17 @@ public final class HostMain {
     private HostMain() {
     }
 
-    /** @param args the signaling URI, the secret file, optionally the guest's user id */
+    /**
+     * Connects as host, joins the mix, invites the guest (again each second while it is not connected) and
+     * sends an SEI event each second until Ctrl-C or until it is out of the mix.
+     *
+     * @param args the signaling URI, the secret file, optionally the guest's user id
+     * @throws IllegalArgumentException when there are not 2 or 3 arguments, the URI is malformed, or the secret
+     *     file is missing or too short
+     * @throws Exception when the secret file cannot be read, connecting (10 s) or joining (20 s) fails or takes
+     *     longer, or the invitation is refused for another reason than an unknown user
+     *     ({@link java.util.concurrent.ExecutionException} carries the {@link io.livepush.cohost.CohostException})
+     */
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || args.length > 3) {
             throw new IllegalArgumentException(args.length + " arguments given (expected SIGNALING_URI SECRET_FILE [GUEST_ID])");

@@ -22,7 +22,15 @@ public final class MixerMain {
     private MixerMain() {
     }
 
-    /** @param args the secret file, the rtmp(s) URL of the mix, optionally the signaling port */
+    /**
+     * Starts the mixer and its signaling server, prints {@code READY}, and runs until Ctrl-C.
+     *
+     * @param args the secret file, the rtmp(s) URL of the mix, optionally the signaling port (1..65535)
+     * @throws IllegalArgumentException when there are not 2 or 3 arguments, the URL or port is not allowed, or
+     *     the secret file is missing or too short
+     * @throws IllegalStateException when webrtc-java cannot load here or the signaling port cannot be bound
+     * @throws Exception when the secret file cannot be read ({@link java.io.IOException})
+     */
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || args.length > 3) {
             throw new IllegalArgumentException(args.length + " arguments given (expected SECRET_FILE OUTPUT_URL [PORT])");
