@@ -20,7 +20,15 @@ public record AudioChoice(Kind kind, String device, String label) {
         MICROPHONE
     }
 
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param kind what it is, not null
+     * @param device the Pulse source or ALSA PCM name, not blank for {@link Kind#MICROPHONE}; empty otherwise
+     * @param label what the list shows, not null
+     * @throws NullPointerException when a value is null
+     * @throws IllegalArgumentException when a microphone has a blank device name
+     */
     public AudioChoice {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(device, "device");

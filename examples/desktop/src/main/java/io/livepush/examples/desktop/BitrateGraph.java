@@ -13,6 +13,10 @@ import javax.swing.JComponent;
 /**
  * A line graph of the last minute of bitrate, one point a second, from a {@link BitrateHistory}: the
  * scale's top is a round number, written in the corner with the newest value.
+ *
+ * <p>Not meant to be serialized (Swing warns that its serialized form changes between releases).
+ *
+ * @serial exclude
  */
 public final class BitrateGraph extends JComponent {
     private final BitrateHistory history = new BitrateHistory(60);
@@ -24,7 +28,11 @@ public final class BitrateGraph extends JComponent {
         setOpaque(true);
     }
 
-    /** Adds a second's bitrate and repaints. */
+    /**
+     * Adds a second's bitrate and repaints.
+     *
+     * @param kbps the bitrate in kbit/s; a negative value is shown as 0
+     */
     public void add(double kbps) {
         history.add(Math.max(0, kbps));
         repaint();

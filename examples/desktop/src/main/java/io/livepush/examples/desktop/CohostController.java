@@ -28,6 +28,8 @@ public final class CohostController implements AutoCloseable {
     /**
      * Connects and signs in with the token. Bad fields throw at once with words.
      *
+     * @param serverText the server field as typed, e.g. {@code ws://127.0.0.1:8443/cohost}
+     * @param tokenText the token field as typed
      * @throws IllegalArgumentException for a bad address or token
      * @throws IllegalStateException when already connected or connecting
      */
@@ -56,6 +58,7 @@ public final class CohostController implements AutoCloseable {
     /**
      * Invites a user (host only; the server refuses guests with words shown in the panel).
      *
+     * @param userText the user id field as typed
      * @throws IllegalArgumentException for a bad user id
      * @throws IllegalStateException when not connected
      */
@@ -71,12 +74,24 @@ public final class CohostController implements AutoCloseable {
         }));
     }
 
-    /** Accepts an invitation this user received. */
+    /**
+     * Accepts an invitation this user received; the answer reaches the view as
+     * {@link CohostView#invitationClosed}.
+     *
+     * @param invitation one the view was given by {@link CohostView#invited}, not null
+     * @throws IllegalStateException when not connected
+     */
     public void accept(Invitation invitation) {
         answer(invitation, true);
     }
 
-    /** Declines an invitation this user received. */
+    /**
+     * Declines an invitation this user received; the answer reaches the view as
+     * {@link CohostView#invitationClosed}.
+     *
+     * @param invitation one the view was given by {@link CohostView#invited}, not null
+     * @throws IllegalStateException when not connected
+     */
     public void decline(Invitation invitation) {
         answer(invitation, false);
     }

@@ -24,6 +24,10 @@ import javax.swing.ListSelectionModel;
  * Co-hosting: sign in to the signaling server with a token, invite a user, see and answer incoming
  * invitations, and see who is in the mix. Driven by a {@link CohostController}; shows its events as
  * the {@link CohostView}. Event dispatch thread only.
+ *
+ * <p>Not meant to be serialized (Swing warns that its serialized form changes between releases).
+ *
+ * @serial exclude
  */
 public final class CohostPanel extends JPanel implements CohostView {
     private final JTextField server = new JTextField("ws://127.0.0.1:8443/cohost", 16);

@@ -18,6 +18,8 @@ public final class DesktopApp {
      * Opens the window on the event dispatch thread.
      *
      * @param args none are used
+     * @throws Exception when the window cannot be built
+     *     ({@link java.lang.reflect.InvocationTargetException} with the cause) or the wait is interrupted
      */
     public static void main(String[] args) throws Exception {
         if (GraphicsEnvironment.isHeadless()) {

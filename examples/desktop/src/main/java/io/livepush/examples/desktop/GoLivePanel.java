@@ -12,6 +12,10 @@ import javax.swing.JTextField;
 /**
  * Where to stream and the Go Live / Stop buttons. The stream key is typed into a password field and
  * never shown; once live, the destination is shown with the key redacted.
+ *
+ * <p>Not meant to be serialized (Swing warns that its serialized form changes between releases).
+ *
+ * @serial exclude
  */
 public final class GoLivePanel extends JPanel {
     private final JTextField server = new JTextField("rtmp://127.0.0.1:1935/live", 22);
@@ -62,7 +66,11 @@ public final class GoLivePanel extends JPanel {
         key.setEnabled(false);
     }
 
-    /** Live: shows where, key redacted. */
+    /**
+     * Live: shows where, key redacted.
+     *
+     * @param redactedUrl the destination with the stream key masked
+     */
     public void live(String redactedUrl) {
         connecting();
         destination.setText("LIVE \u2192 " + redactedUrl);

@@ -49,7 +49,15 @@ public final class I420Thumbnail {
         return new PreviewImage(w, h, rgb, frame.ptsUs());
     }
 
-    /** @return {@code 0xRRGGBB} of one BT.601 video-range sample */
+    /**
+     * Converts one BT.601 video-range sample to RGB.
+     *
+     * @param luma Y, nominally 16..235
+     * @param cb Cb, nominally 16..240
+     * @param cr Cr, nominally 16..240
+     * @return {@code 0xRRGGBB}, each component clamped to 0..255 (so samples outside the nominal ranges are
+     *     accepted)
+     */
     public static int toRgb(int luma, int cb, int cr) {
         int c = 298 * (luma - 16);
         int d = cb - 128;

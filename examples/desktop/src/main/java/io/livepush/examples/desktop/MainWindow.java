@@ -15,6 +15,10 @@ import javax.swing.WindowConstants;
  * the left; the preview and the live stats in the middle; co-hosting on the right; the status bar
  * with its progress indicator at the bottom. It is the {@link StreamView} of its
  * {@link StreamController}, which keeps all SDK work off the event dispatch thread.
+ *
+ * <p>Not meant to be serialized (Swing warns that its serialized form changes between releases).
+ *
+ * @serial exclude
  */
 public final class MainWindow extends JFrame implements StreamView {
     private final LatestPreview latest = new LatestPreview();

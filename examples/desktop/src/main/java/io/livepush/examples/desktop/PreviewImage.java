@@ -10,7 +10,15 @@ package io.livepush.examples.desktop;
  * @param ptsUs the frame's presentation time
  */
 public record PreviewImage(int width, int height, int[] rgb, long ptsUs) {
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param width pixels per row, 1 or more
+     * @param height rows, 1 or more
+     * @param rgb the pixels, exactly {@code width * height} of them; kept, not copied
+     * @param ptsUs the frame's presentation time in microseconds
+     * @throws IllegalArgumentException when a size is below 1 or the pixel count does not match
+     */
     public PreviewImage {
         if (width < 1 || height < 1 || rgb == null || rgb.length != width * height) {
             throw new IllegalArgumentException("preview image " + width + "x" + height + " with "

@@ -15,6 +15,10 @@ import javax.swing.Timer;
  * The live preview: the newest picture from {@link LatestPreview}, scaled to fit with its aspect ratio
  * kept, on black; a red LIVE badge while streaming. A Swing timer looks for a new picture ten times a
  * second, so painting never runs on a capture thread.
+ *
+ * <p>Not meant to be serialized (Swing warns that its serialized form changes between releases).
+ *
+ * @serial exclude
  */
 public final class PreviewPanel extends JComponent {
     private final LatestPreview source;
@@ -45,13 +49,21 @@ public final class PreviewPanel extends JComponent {
         repaint();
     }
 
-    /** Shows or hides the LIVE badge. */
+    /**
+     * Shows or hides the LIVE badge.
+     *
+     * @param live true while streaming
+     */
     public void setLive(boolean live) {
         this.live = live;
         repaint();
     }
 
-    /** Shows this text instead of a picture until the next one comes (e.g. after a source failed). */
+    /**
+     * Shows this text instead of a picture until the next one comes (e.g. after a source failed).
+     *
+     * @param text the text to show on black
+     */
     public void clear(String text) {
         image = null;
         placeholder = text;

@@ -14,6 +14,10 @@ import javax.swing.event.DocumentListener;
 /**
  * The "send event" box: text sent as an SEI message on the next video frame (a coupon, a card, a
  * vote...), with a live count of its UTF-8 bytes against the 255-byte limit.
+ *
+ * <p>Not meant to be serialized (Swing warns that its serialized form changes between releases).
+ *
+ * @serial exclude
  */
 public final class SeiEventPanel extends JPanel {
     private final JTextField text = new JTextField(18);

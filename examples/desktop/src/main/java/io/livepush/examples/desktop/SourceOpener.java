@@ -21,6 +21,11 @@ public final class SourceOpener {
     }
 
     /**
+     * Opens the chosen video source.
+     *
+     * @param choice the test pattern, a camera or a screen, not null
+     * @param s the size and frame rate to deliver (a device's pictures are scaled to the size)
+     * @param clock the clock that stamps the frames
      * @return the started video source; the caller owns it
      * @throws IOException when a device cannot be opened (e.g. a {@link io.livepush.capture.camera.CameraException})
      */
@@ -34,7 +39,11 @@ public final class SourceOpener {
     }
 
     /**
+     * Opens the chosen sound.
+     *
+     * @param choice the tone, no sound or a microphone, not null
      * @param format the format the audio encoder wants
+     * @param clock the clock that stamps the audio frames
      * @return the started audio source, or {@code null} for no sound; the caller owns it
      * @throws IOException when the microphone cannot be opened
      */

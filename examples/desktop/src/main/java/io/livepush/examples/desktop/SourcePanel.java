@@ -14,6 +14,10 @@ import javax.swing.SwingWorker;
  * Picks the video source (test pattern, cameras, screens) and the sound (tone, none, microphones).
  * Device discovery runs off the event dispatch thread ({@link SourceCatalog}); the lists start with
  * the test pattern and the tone so the app is usable at once.
+ *
+ * <p>Not meant to be serialized (Swing warns that its serialized form changes between releases).
+ *
+ * @serial exclude
  */
 public final class SourcePanel extends JPanel {
     private final JComboBox<VideoChoice> video = new JComboBox<>(new VideoChoice[] {VideoChoice.testPattern()});
@@ -99,7 +103,11 @@ public final class SourcePanel extends JPanel {
         return (AudioChoice) audio.getSelectedItem();
     }
 
-    /** Locks the lists while live (a change would only apply to the next stream). */
+    /**
+     * Locks the lists while live (a change would only apply to the next stream).
+     *
+     * @param live true while a stream is connecting or live
+     */
     public void setLive(boolean live) {
         refresh.setEnabled(!live);
         audio.setEnabled(!live);

@@ -11,6 +11,10 @@ import javax.swing.JPanel;
 /**
  * The live figures, refreshed each second from {@link LiveStreamStats}: the bitrate graph, frames per
  * second in and out, the send queue, dropped frames, reconnects, round trip and uptime.
+ *
+ * <p>Not meant to be serialized (Swing warns that its serialized form changes between releases).
+ *
+ * @serial exclude
  */
 public final class StatsPanel extends JPanel {
     private final BitrateGraph graph = new BitrateGraph();
@@ -41,7 +45,11 @@ public final class StatsPanel extends JPanel {
         reset();
     }
 
-    /** Shows one second's figures. */
+    /**
+     * Shows one second's figures.
+     *
+     * @param s the stream's statistics for the last second
+     */
     public void show(LiveStreamStats s) {
         graph.add(s.kbps());
         bitrate.setText(String.format(Locale.ROOT, "%.0f kbps", s.kbps()));

@@ -12,6 +12,10 @@ import javax.swing.JProgressBar;
  * The bottom line of the window: a progress bar that runs while something takes time (connecting,
  * opening a device, looking for devices) and the latest message: a notice in black, an error in red.
  * Event dispatch thread only.
+ *
+ * <p>Not meant to be serialized (Swing warns that its serialized form changes between releases).
+ *
+ * @serial exclude
  */
 public final class StatusBar extends JPanel {
     private final JProgressBar progress = new JProgressBar();
@@ -31,7 +35,11 @@ public final class StatusBar extends JPanel {
         add(message, BorderLayout.CENTER);
     }
 
-    /** Shows the progress bar with this text. */
+    /**
+     * Shows the progress bar with this text; pair each call with one {@link #idle()}.
+     *
+     * @param what the work under way, e.g. {@code "Connecting to rtmp://host/live/abcd****..."}
+     */
     public void busy(String what) {
         busyCount++;
         progress.setVisible(true);
@@ -45,12 +53,20 @@ public final class StatusBar extends JPanel {
         progress.setVisible(busyCount > 0);
     }
 
-    /** Shows a notice. */
+    /**
+     * Shows a notice.
+     *
+     * @param words the sentence to show, in black
+     */
     public void notice(String words) {
         show(words, false);
     }
 
-    /** Shows an error, in red. */
+    /**
+     * Shows an error, in red.
+     *
+     * @param words the sentence to show
+     */
     public void error(String words) {
         show(words, true);
     }

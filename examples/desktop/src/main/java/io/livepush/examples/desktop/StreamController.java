@@ -76,7 +76,11 @@ public final class StreamController implements AutoCloseable {
 
     /**
      * Shows this source in the preview. While live, the choice is kept for the next Go Live and the
-     * running stream is not touched.
+     * running stream is not touched. Returns at once; the work runs on the controller's worker thread.
+     *
+     * @param choice the video source to preview, not null
+     * @param settings the size and frame rate to open it at, not null
+     * @throws NullPointerException when an argument is null
      */
     public void showPreview(VideoChoice choice, StreamSettings settings) {
         Objects.requireNonNull(choice, "choice");
@@ -92,7 +96,16 @@ public final class StreamController implements AutoCloseable {
         });
     }
 
-    /** Goes live with these sources and settings to this ingest; the preview then shows what is streamed. */
+    /**
+     * Goes live with these sources and settings to this ingest; the preview then shows what is streamed.
+     * Returns at once; progress and failures reach the {@link StreamView}.
+     *
+     * @param video the video source, not null
+     * @param audio the sound ({@link AudioChoice#none()} for none), not null
+     * @param settings size, frame rate and video bitrate, not null
+     * @param target the RTMP(S) URL and stream key, not null
+     * @throws NullPointerException when an argument is null
+     */
     public void goLive(VideoChoice video, AudioChoice audio, StreamSettings settings, IngestTarget target) {
         Objects.requireNonNull(video, "video");
         Objects.requireNonNull(audio, "audio");
@@ -110,6 +123,7 @@ public final class StreamController implements AutoCloseable {
      * Sends text as an SEI event on the next frame. Validated at once: a bad text throws and the
      * stream goes on.
      *
+     * @param text what the user typed; surrounding blanks are dropped, the rest must be 1..255 UTF-8 bytes
      * @return words saying what was sent
      * @throws IllegalArgumentException for an empty or over-long text
      * @throws IllegalStateException when not live

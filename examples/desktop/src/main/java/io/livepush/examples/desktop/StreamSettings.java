@@ -21,12 +21,20 @@ public record StreamSettings(int width, int height, int fps, int videoKbps) {
     /** The key-frame interval every stream uses (the platform's pinned GOP). */
     public static final double GOP_SECONDS = 2.0;
 
-    /** 1280x720 at 30 fps and 2500 kbit/s. */
+    /** @return 1280x720 at 30 fps and 2500 kbit/s */
     public static StreamSettings defaults() {
         return new StreamSettings(1280, 720, 30, 2500);
     }
 
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param width picture width, even, 16..{@value #MAX_WIDTH}
+     * @param height picture height, even, 16..{@value #MAX_HEIGHT}
+     * @param fps frames per second, 1..60
+     * @param videoKbps video bitrate in kbit/s, 100..20000
+     * @throws IllegalArgumentException naming the value that is outside its range, as a sentence to show
+     */
     public StreamSettings {
         if (width < 16 || width > MAX_WIDTH || height < 16 || height > MAX_HEIGHT || width % 2 != 0 || height % 2 != 0) {
             throw new IllegalArgumentException("Size " + width + "x" + height + " is not allowed (expected even"

@@ -8,6 +8,10 @@ import javax.swing.JTextField;
 /**
  * The picture settings: size (editable list of common sizes), frames per second and video bitrate,
  * turned into {@link StreamSettings} (which validates them with words) when needed.
+ *
+ * <p>Not meant to be serialized (Swing warns that its serialized form changes between releases).
+ *
+ * @serial exclude
  */
 public final class StreamSettingsPanel extends JPanel {
     private final JComboBox<String> size = new JComboBox<>(new String[] {"1280x720", "1920x1080", "960x540", "640x360"});
@@ -33,7 +37,11 @@ public final class StreamSettingsPanel extends JPanel {
         return StreamSettings.parse(typed == null ? "" : typed.toString(), fps.getText(), bitrate.getText());
     }
 
-    /** Locks the fields while live: they apply to the next stream. */
+    /**
+     * Locks the fields while live: they apply to the next stream.
+     *
+     * @param live true while a stream is connecting or live
+     */
     public void setLive(boolean live) {
         size.setEnabled(!live);
         fps.setEnabled(!live);

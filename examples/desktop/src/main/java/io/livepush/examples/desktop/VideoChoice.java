@@ -20,7 +20,16 @@ public record VideoChoice(Kind kind, String device, String label) {
         SCREEN
     }
 
-    /** Validates at once. */
+    /**
+     * Validates at once.
+     *
+     * @param kind what it is, not null
+     * @param device the camera path or X display, not blank for {@link Kind#CAMERA} and {@link Kind#SCREEN};
+     *     empty for the test pattern
+     * @param label what the list shows, not null
+     * @throws NullPointerException when a value is null
+     * @throws IllegalArgumentException when a camera or screen has a blank device
+     */
     public VideoChoice {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(device, "device");
