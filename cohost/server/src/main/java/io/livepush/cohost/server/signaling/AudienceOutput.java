@@ -23,8 +23,9 @@ public interface AudienceOutput {
      * Prepares everything the push needs that does not take the audience key (the host still holds
      * it): opens and warms the encoders, connects to the ingest up to {@code createStream}, without
      * {@code publish}. {@link #startOutput()} then only publishes and encodes its first keyframe.
-     * Called when every participant has delivered a picture, before {@code mixReady} is sent. The
-     * default prepares nothing.
+     * Called when every participant has delivered a picture; {@code mixReady} is sent when it completes
+     * (or after three quarters of the handover's timeout, the preparation going on). The default
+     * prepares nothing.
      *
      * @return completes when prepared; a failure is logged and {@code startOutput()} starts in full
      */

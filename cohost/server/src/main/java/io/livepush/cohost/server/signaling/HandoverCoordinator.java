@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Entering READY, the output is prepared ({@link AudienceOutput#prepareOutput()}: encoders open,
  * connected up to {@code createStream}, the key untouched), and {@code mixReady} is sent when that is
- * done, failed, or the request's deadline passed, whichever comes first: so after {@code hostUnpublished}
+ * done, failed, or three quarters of the request's {@code timeoutMs} passed (the host waits that long
+ * for {@code mixReady} too), whichever comes first: so after {@code hostUnpublished}
  * only {@code publish} and the first keyframe are left. A READY that ends without {@code hostUnpublished}
  * (bound, host socket dropped) closes the preparation ({@link AudienceOutput#cancelPreparedOutput()}).
  *
@@ -134,7 +135,7 @@ final class HandoverCoordinator {
 
     /**
      * Prepares the output on the handover thread; {@link #prepared} sends {@code mixReady} when it is
-     * done, or at the request's deadline.
+     * done, or when three quarters of the request's time have passed.
      */
     private void prepareOutput(int a) {
         long t0 = System.nanoTime();
@@ -147,9 +148,11 @@ final class HandoverCoordinator {
             }
             f.whenComplete((v, e) -> submit(() -> prepared(a, e, t0)));
         });
-        long leftMs = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
-        schedule(() -> prepared(a, new TimeoutException("not prepared by the request's deadline (" + timeoutMs + " ms)"), t0),
-                leftMs);
+        // The host waits timeoutMs for mixReady too: leave it a quarter of that, so a slow preparation never
+        // makes the host give up (an unfinished preparation goes on; the start then waits for its connection).
+        long leftMs = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()) - timeoutMs / 4);
+        schedule(() -> prepared(a, new TimeoutException("not prepared within three quarters of the request's "
+                + timeoutMs + " ms"), t0), leftMs);
     }
 
     /** The preparation ended (or the deadline came first): {@code mixReady}, and READY's bound starts. */

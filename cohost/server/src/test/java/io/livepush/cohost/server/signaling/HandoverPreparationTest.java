@@ -108,13 +108,17 @@ class HandoverPreparationTest {
     }
 
     @Test
-    void aPreparationStillRunningAtTheRequestDeadlineSaysMixReadyThenAndReadyGetsItsOwnBound() throws Exception {
+    void aPreparationStillRunningAfterThreeQuartersOfTheRequestTimeSaysMixReadyThenAndReadyGetsItsOwnBound()
+            throws Exception {
         output.prepareAnswer = new CompletableFuture<>(); // never completes
         output.ingestAnswer.complete(null);
         RawSignalingClient host = host();
-        host.send(new SignalMessage.HandoverRequest(700));
-        assertNull(host.poll(250), "mixReady waits for the preparation while the request's time lasts");
+        long t0 = System.nanoTime();
+        host.send(new SignalMessage.HandoverRequest(800));
+        assertNull(host.poll(250), "mixReady waits for the preparation");
         assertEquals(new SignalMessage.MixReady(), host.next());
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        assertTrue(ms < 800, "mixReady leaves the host part of its 800 ms to spare; it came after " + ms + " ms");
         Thread.sleep(300); // READY's bound runs from mixReady: 700 ms more
         host.send(new SignalMessage.HostUnpublished());
         assertEquals(new SignalMessage.MixLive(), host.next());
