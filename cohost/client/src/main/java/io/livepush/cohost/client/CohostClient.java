@@ -1,6 +1,7 @@
 package io.livepush.cohost.client;
 
 import io.livepush.cohost.rtc.RtcRuntime;
+import io.livepush.cohost.token.TokenVerifier;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +28,8 @@ public final class CohostClient {
      * @param listener the session's events, not null
      * @return completes with the session, or exceptionally with a {@link io.livepush.cohost.CohostException}
      *     ({@link io.livepush.cohost.token.CohostAuthException} when the token was refused)
-     * @throws IllegalArgumentException when the URI is not ws/wss with a host
+     * @throws IllegalArgumentException when the URI is not ws/wss with a host, or the token is empty or
+     *     longer than {@link TokenVerifier#MAX_TOKEN_LENGTH} characters (the message gives its length only)
      * @throws NullPointerException when an argument is null
      */
     public static CompletableFuture<CohostSession> connect(URI wsUri, String token, CohostListener listener) {
@@ -44,7 +46,8 @@ public final class CohostClient {
      * @param rtcRuntime the runtime for this session's legs, or null to let the session own one
      * @return completes with the session, or exceptionally with a {@link io.livepush.cohost.CohostException}
      *     ({@link io.livepush.cohost.token.CohostAuthException} when the token was refused)
-     * @throws IllegalArgumentException when the URI is not ws/wss with a host
+     * @throws IllegalArgumentException when the URI is not ws/wss with a host, or the token is empty or
+     *     longer than {@link TokenVerifier#MAX_TOKEN_LENGTH} characters (the message gives its length only)
      * @throws NullPointerException when {@code wsUri}, {@code token} or {@code listener} is null
      */
     public static CompletableFuture<CohostSession> connect(URI wsUri, String token, CohostListener listener,
@@ -52,6 +55,11 @@ public final class CohostClient {
         Objects.requireNonNull(wsUri, "wsUri");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(listener, "listener");
+        if (token.isEmpty() || token.length() > TokenVerifier.MAX_TOKEN_LENGTH) {
+            // The length only: a token is a credential and never goes into a message or a log.
+            throw new IllegalArgumentException("token is " + token.length() + " characters (expected 1 .. "
+                    + TokenVerifier.MAX_TOKEN_LENGTH + ", as the server's verifier takes)");
+        }
         String scheme = wsUri.getScheme() == null ? "" : wsUri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("ws") && !scheme.equals("wss")) {
             throw new IllegalArgumentException("URI scheme is '" + wsUri.getScheme() + "' (expected ws or wss)");
