@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  *       is started again, so the audience is never left without a publisher.</li>
  * </ol>
  *
+ * <p>Interrupts: once the key has been touched (the host's stream closed, or the mix asked to leave
+ * the key) the steps run to their end, each bounded by the timeout, whatever interrupts come, so the
+ * audience is never left without a publisher and no started stream is left that nobody holds; an
+ * interrupt that came meanwhile is kept (the thread's interrupt flag is set again on return).
+ *
  * <p>Stateless. Both methods block for the switch; call them from a control thread, never from a
  * listener or an event loop.
  */
@@ -51,8 +56,10 @@ public final class AudienceRelay {
      * @throws HandoverFailedException when the mix could not publish; its {@link HandoverFailedException#fallback()}
      *     is the restarted host stream, started and waited for (up to {@code timeout}; a late or refused
      *     restart is a suppressed exception)
-     * @throws InterruptedException when the calling thread is interrupted while it waits; what was done stays
-     *     done (the host's stream is closed once the mix was ready) and nothing more is sent to the mix
+     * @throws InterruptedException when the calling thread is interrupted while it waits for the mix to be
+     *     ready; the host's stream was not touched. Interrupted later (the host's stream closed), the switch
+     *     or its fallback runs to the end as without the interrupt, which is kept: the interrupt flag is set
+     *     again when this returns or throws
      * @throws IllegalArgumentException when {@code timeout} is outside 100 ms .. 120 s
      * @throws NullPointerException when an argument is null
      */
@@ -75,29 +82,43 @@ public final class AudienceRelay {
                     + " ms; the host's stream goes on", e);
         }
         long t1 = System.nanoTime();
-        host.close();
-        long t2 = System.nanoTime();
+        // From here on the key is being handed over: finish, whatever interrupts come.
+        boolean interrupted = Thread.interrupted();
         try {
-            await(mix.publish(timeout), timeout);
-        } catch (ExecutionException | TimeoutException e) {
-            abandon(mix, timeout);
-            LiveStream back = hostRestart.get();
-            LOG.warn("the mix could not publish ({}); the host's stream takes the audience back", rootMessage(e));
-            HandoverFailedException failed = new HandoverFailedException(CohostErrorCode.MIXER_UNAVAILABLE,
-                    "the mix could not publish to the audience key (" + rootMessage(e) + "); the host's stream was restarted",
-                    e, back);
+            host.close();
+            long t2 = System.nanoTime();
             try {
-                back.start().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException restart) {
-                LOG.warn("the restarted host stream was not accepted in time either: {}", rootMessage(restart));
-                failed.addSuppressed(restart);
+                awaitThrough(mix.publish(timeout), timeout.toMillis() + ANSWER_SLACK_MS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw fallBackToHost(mix, hostRestart, timeout, e);
             }
-            throw failed;
+            long t3 = System.nanoTime();
+            AudienceSwitch s = new AudienceSwitch(true, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), null);
+            LOG.info("audience handed to the mix: {}", s);
+            return s;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        long t3 = System.nanoTime();
-        AudienceSwitch s = new AudienceSwitch(true, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), null);
-        LOG.info("audience handed to the mix: {}", s);
-        return s;
+    }
+
+    /** The mix did not publish: it is told to stop, and a restarted host stream takes the key back. */
+    private static HandoverFailedException fallBackToHost(MixSide mix, Supplier<LiveStream> hostRestart, Duration timeout,
+            Exception cause) {
+        abandon(mix, timeout);
+        LiveStream back = hostRestart.get();
+        LOG.warn("the mix could not publish ({}); the host's stream takes the audience back", rootMessage(cause));
+        HandoverFailedException failed = new HandoverFailedException(CohostErrorCode.MIXER_UNAVAILABLE,
+                "the mix could not publish to the audience key (" + rootMessage(cause) + "); the host's stream was restarted",
+                cause, back);
+        try {
+            awaitThrough(back.start(), timeout.toMillis());
+        } catch (ExecutionException | TimeoutException restart) {
+            LOG.warn("the restarted host stream was not accepted in time either: {}", rootMessage(restart));
+            failed.addSuppressed(restart);
+        }
+        return failed;
     }
 
     /**
@@ -111,38 +132,43 @@ public final class AudienceRelay {
      * @throws CohostException {@code MIXER_UNAVAILABLE} when the mix did not confirm it left the key (no host
      *     stream was started)
      * @throws HandoverFailedException {@code INTERNAL} when the host's stream was not accepted (it is closed)
-     * @throws InterruptedException when the calling thread is interrupted while it waits for the mix to
-     *     unpublish or the host's stream to start; a host stream whose start was awaited is neither closed
-     *     nor returned
      * @throws IllegalArgumentException when {@code timeout} is outside 100 ms .. 120 s
      * @throws NullPointerException when an argument is null or {@code hostStream} supplies null
      */
     public static AudienceSwitch toHost(MixSide mix, Supplier<LiveStream> hostStream, Duration timeout)
-            throws InterruptedException, CohostException {
+            throws CohostException {
         Objects.requireNonNull(mix, "mix");
         Objects.requireNonNull(hostStream, "hostStream");
         requireTimeout(timeout);
-        long t0 = System.nanoTime();
+        // The mix is asked to leave the key at once: finish, whatever interrupts come.
+        boolean interrupted = Thread.interrupted();
         try {
-            await(mix.unpublish(), timeout);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new CohostException(CohostErrorCode.MIXER_UNAVAILABLE,
-                    "the mix did not leave the audience key within " + timeout.toMillis() + " ms: " + rootMessage(e), e);
+            long t0 = System.nanoTime();
+            try {
+                awaitThrough(mix.unpublish(), timeout.toMillis() + ANSWER_SLACK_MS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new CohostException(CohostErrorCode.MIXER_UNAVAILABLE,
+                        "the mix did not leave the audience key within " + timeout.toMillis() + " ms: " + rootMessage(e), e);
+            }
+            long t1 = System.nanoTime();
+            LiveStream s = Objects.requireNonNull(hostStream.get(), "hostStream.get()");
+            try {
+                awaitThrough(s.start(), timeout.toMillis());
+            } catch (ExecutionException | TimeoutException e) {
+                s.close();
+                throw new HandoverFailedException(CohostErrorCode.INTERNAL,
+                        "the host's stream could not publish to the audience key: " + rootMessage(e), e, null);
+            }
+            long t2 = System.nanoTime();
+            mix.hostLive();
+            AudienceSwitch sw = new AudienceSwitch(false, 0, ms(t1 - t0), ms(t2 - t1), s);
+            LOG.info("audience handed back to the host: {}", sw);
+            return sw;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        long t1 = System.nanoTime();
-        LiveStream s = Objects.requireNonNull(hostStream.get(), "hostStream.get()");
-        try {
-            s.start().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            s.close();
-            throw new HandoverFailedException(CohostErrorCode.INTERNAL,
-                    "the host's stream could not publish to the audience key: " + rootMessage(e), e, null);
-        }
-        long t2 = System.nanoTime();
-        mix.hostLive();
-        AudienceSwitch sw = new AudienceSwitch(false, 0, ms(t1 - t0), ms(t2 - t1), s);
-        LOG.info("audience handed back to the host: {}", sw);
-        return sw;
     }
 
     /**
@@ -161,10 +187,32 @@ public final class AudienceRelay {
         f.get(timeout.toMillis() + ANSWER_SLACK_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** Tells the mix to stop (best effort): it must not hold the key while the host publishes. */
-    private static void abandon(MixSide mix, Duration timeout) throws InterruptedException {
+    /**
+     * Waits for {@code f} up to {@code timeoutMs} through interrupts: a step that touched the key must
+     * end. An interrupt that came meanwhile sets the thread's interrupt flag again on return.
+     */
+    private static <T> T awaitThrough(CompletableFuture<T> f, long timeoutMs) throws ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        boolean interrupted = false;
         try {
-            await(mix.unpublish(), timeout);
+            while (true) {
+                try {
+                    return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Tells the mix to stop (best effort): it must not hold the key while the host publishes. */
+    private static void abandon(MixSide mix, Duration timeout) {
+        try {
+            awaitThrough(mix.unpublish(), timeout.toMillis() + ANSWER_SLACK_MS);
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("the mix did not confirm it stopped: {}", rootMessage(e));
         }

@@ -100,7 +100,7 @@ public final class AudienceHandover {
      * @throws HandoverException when the host's stream was not accepted (its failure is the cause)
      */
     public static Switch toHost(Mixer mixer, Supplier<LiveStream> hostStream, Duration timeout)
-            throws InterruptedException, HandoverException {
+            throws HandoverException {
         Objects.requireNonNull(mixer, "mixer");
         Objects.requireNonNull(hostStream, "hostStream");
         try {
