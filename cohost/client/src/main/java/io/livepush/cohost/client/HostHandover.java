@@ -96,15 +96,24 @@ final class HostHandover {
         }
         try {
             relayThread.execute(() -> {
+                AudienceSwitch result = null;
+                Throwable failure = null;
                 try {
-                    f.complete(relay.run());
+                    result = relay.run();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    f.completeExceptionally(e);
+                    failure = e;
                 } catch (Exception e) {
-                    f.completeExceptionally(e);
+                    failure = e;
                 } finally {
+                    // Free the slot before the caller hears of the result: a caller that reacts at once
+                    // (returnToHost right after handOverToMix) must not be told one is still running.
                     running.set(false);
+                }
+                if (failure == null) {
+                    f.complete(result);
+                } else {
+                    f.completeExceptionally(failure);
                 }
             });
         } catch (RejectedExecutionException e) {

@@ -148,6 +148,24 @@ class HandoverClientTest {
     }
 
     @Test
+    void aReturnAskedTheMomentTheHandoverToTheMixCompletesIsAcceptedNotRefusedAsStillRunning() throws Exception {
+        CohostSession host = session("alice", Role.HOST);
+        LiveStream direct = onAir();
+        output.ingestAnswer.complete(null);
+        CompletableFuture<AudienceSwitch> toMix = host.handOverToMix(direct, this::hostStream, Duration.ofSeconds(5));
+        // Chained before the mix is ready, so it runs on the completing thread the instant the handover
+        // completes: the earliest a caller can react.
+        CompletableFuture<AudienceSwitch> back = toMix.thenCompose(s -> host.returnToHost(this::hostStream, Duration.ofSeconds(5)));
+        output.ready = true;
+        assertTrue(toMix.get(10, TimeUnit.SECONDS).toMix());
+        AudienceSwitch returned = back.get(10, TimeUnit.SECONDS);
+        assertFalse(returned.toMix());
+        assertStillPushing(returned.stream());
+        assertEquals("start", output.nextCall());
+        assertEquals("stop", output.nextCall());
+    }
+
+    @Test
     void aMixNotReadyInTimeFailsMixNotReadyAndTheHostsStreamGoesOn() throws Exception {
         CohostSession host = session("alice", Role.HOST);
         LiveStream direct = onAir();
