@@ -104,7 +104,8 @@ final class Destination {
         this.redacted = url.redacted();
         this.rtmp = rtmp;
         this.policy = policy;
-        this.queue = new MediaSendQueue(dropThresholdMs);
+        this.queue = new MediaSendQueue(dropThresholdMs,
+                (packet, reason) -> events.seiDropped(packet.seiPayloads(), reason, url.redacted()));
         this.sender = sender;
         this.encoder = encoder;
         this.controller = controller;
@@ -369,6 +370,7 @@ final class Destination {
         draining = true;
         queue.close();
         worker.stop(deadlineNanos);
+        queue.discardRemaining();
         state = DestinationState.CLOSED;
         CompletableFuture<RtmpPublishSession> attemptLeft = attemptFuture;
         if (attemptLeft != null && !attemptLeft.cancel(false)) {

@@ -10,6 +10,7 @@ import io.livepush.encoder.VideoEncoders;
 import io.livepush.encoder.audio.AudioEncoder;
 import io.livepush.encoder.audio.AudioEncoders;
 import io.livepush.encoder.sei.SeiRepeat;
+import io.livepush.encoder.sei.SeiUserDataUnregistered;
 import io.livepush.publisher.congestion.BitrateController;
 import io.livepush.publisher.flv.FlvMetaData;
 import io.livepush.publisher.url.RtmpUrl;
@@ -58,6 +59,9 @@ public final class LiveStream implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile VideoEncoder videoEncoder;
+    /** The encoder {@link #sendSei} queues on: set once the encoder is open and past its warm-up frame. */
+    private volatile VideoEncoder seiEncoder;
+    private final SeiLedger seiLedger = new SeiLedger();
     private volatile AudioEncoder audioEncoder;
     private volatile List<Destination> destinations = List.of();
     private volatile RecordingOutput recording;
@@ -139,6 +143,7 @@ public final class LiveStream implements AutoCloseable {
                 return publishing;
             }
         }
+        seiEncoder = videoEncoder;
         for (Destination d : destinations) {
             d.start();
         }
@@ -211,6 +216,8 @@ public final class LiveStream implements AutoCloseable {
         } finally {
             frame.release();
             videoEncoder.requestKeyframe();
+            // Only now: an SEI queued before would ride on the frame thrown away.
+            seiEncoder = videoEncoder;
         }
         LOG.debug("video encoder warmed up with one frame in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
@@ -312,7 +319,8 @@ public final class LiveStream implements AutoCloseable {
     };
 
     private void startMedia() {
-        videoTrack = new VideoTrack(videoSource, videoEncoder, clock, config.seiTimestamps(), fanOut, this::fail);
+        videoTrack = new VideoTrack(videoSource, videoEncoder, clock, config.seiTimestamps(), fanOut, this::fail,
+                seiLedger, unsent -> events.seiDropped(unsent, SeiDropReason.SOURCE_ENDED, null));
         if (audioSource != null) {
             audioTrack = new AudioTrack(audioSource, audioEncoder, fanOut, this::fail);
         }
@@ -341,11 +349,15 @@ public final class LiveStream implements AutoCloseable {
 
     /**
      * Attaches an SEI payload to the next encoded video frame. A bad payload throws and leaves the
-     * stream untouched.
+     * stream untouched. A payload accepted here is never lost silently: when no frame carries it
+     * (the source ends, the stream closes first) or the frame carrying it is dropped on the way to a
+     * destination, {@link LiveStreamListener#onSeiDropped} says so.
      *
      * @param payload 1..255 bytes
-     * @throws IllegalArgumentException for an empty or over-long payload
-     * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+     * @throws IllegalArgumentException for a null, empty or over-long payload
+     * @throws IllegalStateException before {@link #start()} or {@link #prepare()} has opened the encoder, after
+     *     {@link #close()}, once the video source has ended with no frame left to carry the payload, or when the
+     *     encoder's SEI queue is full; the payload is then not queued
      */
     public void sendSei(byte[] payload) {
         sendSei(payload, SeiRepeat.once());
@@ -355,18 +367,34 @@ public final class LiveStream implements AutoCloseable {
      * Like {@link #sendSei(byte[])}, on the frames {@code repeat} names.
      *
      * @param payload 1..255 bytes, copied; sent under the default LivePush SEI UUID
+     *     ({@link SeiUserDataUnregistered#LIVEPUSH_UUID})
      * @param repeat which upcoming frames carry it, never null
      * @throws IllegalArgumentException for a bad payload or a null repeat; the stream is unchanged
-     * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+     * @throws IllegalStateException as {@link #sendSei(byte[])}; the stream is unchanged
      */
     public void sendSei(byte[] payload, SeiRepeat repeat) {
-        VideoEncoder enc = videoEncoder;
+        VideoEncoder enc = seiEncoder;
         if (enc == null || closed.get()) {
-            throw new IllegalStateException("SEI can only be sent while the stream runs (it is "
-                    + (closed.get() ? "closed" : "not started") + ")");
+            throw new IllegalStateException(closed.get() ? SEI_AFTER_CLOSE
+                    : "SEI can only be sent while the stream runs (it is not started)");
         }
-        enc.sendSei(payload, repeat);
+        SeiUserDataUnregistered message = SeiUserDataUnregistered.of(payload);
+        SeiLedger.requireRepeat(repeat);
+        VideoTrack track = videoTrack;
+        if (track != null && track.sourceEndedWithNoFrameQueued()) {
+            throw new IllegalStateException(SEI_AFTER_SOURCE_END);
+        }
+        SeiLedger.Entry entry = seiLedger.add(message, repeat);
+        try {
+            enc.sendSei(message, repeat);
+        } catch (RuntimeException e) {
+            seiLedger.withdraw(entry);
+            throw e;
+        }
     }
+
+    static final String SEI_AFTER_SOURCE_END = "the video source has ended; no frame is left to carry the SEI";
+    static final String SEI_AFTER_CLOSE = "SEI can only be sent while the stream runs (it is closed)";
 
     /** @return the video encoder in use (to change its bitrate, or ask for a keyframe) */
     public VideoEncoder videoEncoder() {
@@ -443,6 +471,7 @@ public final class LiveStream implements AutoCloseable {
             if (videoTrack != null) {
                 videoTrack.stop(remaining(deadline, budgetMs / 4));
             }
+            events.seiDropped(seiLedger.close(SEI_AFTER_CLOSE), SeiDropReason.STREAM_CLOSED, null);
             if (audioTrack != null) {
                 audioTrack.stop(remaining(deadline, budgetMs / 4));
             }

@@ -81,6 +81,26 @@ final class LiveStreamEvents {
         });
     }
 
+    /**
+     * Reports SEI payloads that did not reach a destination: a WARN line each (length and reason, never the
+     * bytes, which may be private to the application) and {@link LiveStreamListener#onSeiDropped} with a copy.
+     *
+     * @param payloads the payloads, possibly empty (then nothing happens)
+     * @param reason why they were dropped
+     * @param destination the redacted destination URL, or {@code null} when no frame carried them
+     */
+    void seiDropped(List<byte[]> payloads, SeiDropReason reason, String destination) {
+        for (byte[] payload : payloads) {
+            byte[] copy = payload.clone();
+            if (destination == null) {
+                LOG.warn("SEI payload of {} bytes dropped: {} before a frame carried it", copy.length, reason);
+            } else {
+                LOG.warn("SEI payload of {} bytes dropped for {}: {}", copy.length, destination, reason);
+            }
+            run(() -> listener.onSeiDropped(copy, reason, destination));
+        }
+    }
+
     void failed(Throwable cause) {
         run(() -> listener.onFailed(cause));
     }

@@ -91,6 +91,21 @@ public interface LiveStreamListener {
     }
 
     /**
+     * An SEI payload that {@link LiveStream#sendSei} accepted did not reach a destination: no frame was left to
+     * carry it, or the frame carrying it was dropped on the way to one destination (then called once per
+     * destination and frame). A payload repeated on several frames is reported only for a dropped carrying frame
+     * or when no frame carried it at all. A WARN log line (without the payload bytes) goes with each report. The
+     * stream goes on unharmed.
+     *
+     * @param payload a copy of the application bytes as sent (1..255 bytes)
+     * @param reason why it was dropped
+     * @param destination the destination's URL with the stream key redacted, or {@code null} when no frame carried
+     *     the payload ({@link SeiDropReason#SOURCE_ENDED}, {@link SeiDropReason#STREAM_CLOSED})
+     */
+    default void onSeiDropped(byte[] payload, SeiDropReason reason, String destination) {
+    }
+
+    /**
      * Once a second while the stream runs.
      *
      * @param stats the figures of the last second

@@ -2,6 +2,7 @@ package io.livepush.publisher.stream;
 
 import io.livepush.encoder.EncodedVideoFrame;
 import io.livepush.encoder.audio.EncodedAudioFrame;
+import java.util.List;
 
 /**
  * One encoded unit waiting to be sent: a video access unit or an audio frame, with its decoding
@@ -11,14 +12,21 @@ import io.livepush.encoder.audio.EncodedAudioFrame;
  * @param audio the audio frame, or {@code null} for video
  * @param dtsUs decoding time in microseconds on the media clock
  * @param enqueuedNanos {@link System#nanoTime()} when it entered the send queue
+ * @param seiPayloads the payloads sent through {@link LiveStream#sendSei} this access unit carries (to report
+ *     them when the packet is dropped); empty for audio and for most video
  */
-record MediaPacket(EncodedVideoFrame video, EncodedAudioFrame audio, long dtsUs, long enqueuedNanos) {
+record MediaPacket(EncodedVideoFrame video, EncodedAudioFrame audio, long dtsUs, long enqueuedNanos,
+        List<byte[]> seiPayloads) {
     static MediaPacket of(EncodedVideoFrame frame) {
-        return new MediaPacket(frame, null, frame.dtsUs(), System.nanoTime());
+        return of(frame, List.of());
+    }
+
+    static MediaPacket of(EncodedVideoFrame frame, List<byte[]> seiPayloads) {
+        return new MediaPacket(frame, null, frame.dtsUs(), System.nanoTime(), seiPayloads);
     }
 
     static MediaPacket of(EncodedAudioFrame frame) {
-        return new MediaPacket(null, frame, frame.ptsUs(), System.nanoTime());
+        return new MediaPacket(null, frame, frame.ptsUs(), System.nanoTime(), List.of());
     }
 
     boolean isVideo() {

@@ -22,6 +22,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * queued before the newest keyframe, audio included, is dropped (and counted apart); without a
  * keyframe queued, non-key video is dropped and audio older than {@value #OUTAGE_AUDIO_MS} ms.
  *
+ * <p>A dropped packet that carries SEI payloads sent through {@link LiveStream#sendSei} is handed to
+ * the {@link SeiLoss} given at construction, with the rule that dropped it, so that the loss is
+ * reported instead of silent; so are such packets still queued when the output is done
+ * ({@link #discardRemaining()}).
+ *
  * <p>Encoder threads {@link #offer} packets; the output's thread {@link #take}s them in arrival
  * order. Thread-safe.
  */
@@ -40,9 +45,32 @@ final class MediaSendQueue {
     private long droppedDuringOutage;
     private long droppedAudioDuringOutage;
     private boolean closed;
+    private final SeiLoss seiLoss;
+
+    /** Told about each dropped packet that carries SEI payloads; called under the queue's lock, must not block. */
+    @FunctionalInterface
+    interface SeiLoss {
+        /** Nothing is reported. */
+        SeiLoss NONE = (packet, reason) -> { };
+
+        /**
+         * @param packet the dropped packet, with at least one SEI payload
+         * @param reason the rule that dropped it
+         */
+        void lost(MediaPacket packet, SeiDropReason reason);
+    }
 
     /** @param dropThresholdMs queued video duration above which P frames are dropped */
     MediaSendQueue(long dropThresholdMs) {
+        this(dropThresholdMs, SeiLoss.NONE);
+    }
+
+    /**
+     * @param dropThresholdMs queued video duration above which P frames are dropped
+     * @param seiLoss told about dropped packets that carry SEI payloads
+     */
+    MediaSendQueue(long dropThresholdMs, SeiLoss seiLoss) {
+        this.seiLoss = seiLoss;
         this.dropThresholdUs = dropThresholdMs * 1000L;
         this.disposableThresholdUs = Math.max(0, dropThresholdMs - DISPOSABLE_MARGIN_MS) * 1000L;
     }
@@ -63,6 +91,7 @@ final class MediaSendQueue {
                     waitForKeyframe = false;
                 } else if (waitForKeyframe) {
                     droppedVideoFrames++;
+                    lost(packet, SeiDropReason.CONGESTION);
                     return false;
                 }
             }
@@ -90,6 +119,7 @@ final class MediaSendQueue {
             if (p.isVideo() && !p.isKeyframe() && (!disposableOnly || p.isDisposable())) {
                 it.remove();
                 droppedVideoFrames++;
+                lost(p, SeiDropReason.CONGESTION);
             }
         }
     }
@@ -120,6 +150,7 @@ final class MediaSendQueue {
                         || (!p.isVideo() && newest.dtsUs() - p.dtsUs() > OUTAGE_AUDIO_MS * 1000L);
                 if (drop) {
                     it.remove();
+                    lost(p, SeiDropReason.OUTAGE);
                     dropped++;
                     droppedDuringOutage++;
                     if (!p.isVideo()) {
@@ -232,6 +263,32 @@ final class MediaSendQueue {
         lock.lock();
         try {
             return droppedAudioDuringOutage;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void lost(MediaPacket p, SeiDropReason reason) {
+        if (!p.seiPayloads().isEmpty()) {
+            seiLoss.lost(p, reason);
+        }
+    }
+
+    /**
+     * Empties the queue once its output is done sending, reporting the packets with SEI payloads as
+     * {@link SeiDropReason#UNSENT_AT_CLOSE}.
+     *
+     * @return how many packets were still queued
+     */
+    int discardRemaining() {
+        lock.lock();
+        try {
+            int n = packets.size();
+            MediaPacket p;
+            while ((p = packets.pollFirst()) != null) {
+                lost(p, SeiDropReason.UNSENT_AT_CLOSE);
+            }
+            return n;
         } finally {
             lock.unlock();
         }

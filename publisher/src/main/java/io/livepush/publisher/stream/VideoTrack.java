@@ -6,6 +6,7 @@ import io.livepush.capture.VideoSource;
 import io.livepush.encoder.EncodedVideoFrame;
 import io.livepush.encoder.VideoEncoder;
 import io.livepush.encoder.sei.SeiRepeat;
+import java.util.List;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,12 @@ import org.slf4j.LoggerFactory;
  * <p>When the encoder falls behind by more than the handoff queue and one frame interval, a raw
  * frame is released and counted as dropped, so latency never builds up before the encoder: the
  * newest, unless it is the frame that starts the next GOP (then the oldest queued one goes). The encoder is used only on
- * the encoder thread, except for the thread-safe calls of {@link VideoEncoder}. {@link #stop()}
+ * the encoder thread, except for the thread-safe calls of {@link VideoEncoder}. {@link #stop}
  * joins both threads and releases every frame still queued.
+ *
+ * <p>Each encoded access unit is matched against the {@link SeiLedger}, and the payloads it carries
+ * travel with its packet. When the source has ended and the last frame is encoded, the payloads
+ * still waiting are handed to {@code unsentAtSourceEnd} and further ones are refused.
  */
 final class VideoTrack {
     private static final Logger LOG = LoggerFactory.getLogger(VideoTrack.class);
@@ -42,9 +47,18 @@ final class VideoTrack {
     private final long frameIntervalUs;
     private final PipelineWorker capture;
     private final PipelineWorker encoderWorker;
+    private final SeiLedger seiLedger;
+    private final Consumer<List<byte[]>> unsentAtSourceEnd;
 
+    /**
+     * @param seiLedger the payloads sent through the stream, matched against each encoded frame
+     * @param unsentAtSourceEnd told, on the encoder thread, which payloads no frame carried once the source ended
+     */
     VideoTrack(VideoSource source, VideoEncoder encoder, MediaClock clock, boolean seiTimestamps,
-            MediaFanOut sendQueue, Consumer<Throwable> onFailure) {
+            MediaFanOut sendQueue, Consumer<Throwable> onFailure, SeiLedger seiLedger,
+            Consumer<List<byte[]>> unsentAtSourceEnd) {
+        this.seiLedger = seiLedger;
+        this.unsentAtSourceEnd = unsentAtSourceEnd;
         this.source = source;
         this.encoder = encoder;
         this.clock = clock;
@@ -108,6 +122,7 @@ final class VideoTrack {
             VideoFrame frame = handoff.poll(50, TimeUnit.MILLISECONDS);
             if (frame == null) {
                 if (sourceEnded && !capture.isAlive() && handoff.isEmpty()) {
+                    unsentAtSourceEnd.accept(seiLedger.close(LiveStream.SEI_AFTER_SOURCE_END));
                     return;
                 }
                 continue;
@@ -124,7 +139,7 @@ final class VideoTrack {
                                 au.keyframe() ? "keyframe" : "not a keyframe", au.payloadSize());
                     }
                     framesEncoded.incrementAndGet();
-                    sendQueue.offer(MediaPacket.of(au));
+                    sendQueue.offer(MediaPacket.of(au, seiLedger.carried(au)));
                 }
             } finally {
                 frame.release();
@@ -135,6 +150,14 @@ final class VideoTrack {
     /** @return true when the source has ended and every frame was encoded */
     boolean finished() {
         return sourceEnded && !encoderWorker.isAlive();
+    }
+
+    /**
+     * @return true once the source has ended and no captured frame waits for the encoder (the one being
+     *     encoded, if any, has already taken its SEI)
+     */
+    boolean sourceEndedWithNoFrameQueued() {
+        return sourceEnded && handoff.isEmpty();
     }
 
     long framesIn() {

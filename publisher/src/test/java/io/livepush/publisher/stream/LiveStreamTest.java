@@ -214,7 +214,7 @@ class LiveStreamTest {
         assertEquals(0, inspector.report().malformedTags());
     }
 
-    private static boolean carries(IngestedMessage m, String text) throws Exception {
+    static boolean carries(IngestedMessage m, String text) throws Exception {
         for (byte[] nal : FlvVideoTagBody.parse(Unpooled.wrappedBuffer(m.payload())).nalUnits()) {
             if ((nal[0] & 0x1F) == 6) {
                 for (SeiUserDataUnregistered sei : SeiUserDataUnregistered.parseAll(nal)) {

@@ -45,7 +45,7 @@ class VideoTrackGopTest {
                 .realtime(true).build();
         List<Throwable> failures = new ArrayList<>();
         VideoTrack track = new VideoTrack(source, encoder, clock, false,
-                new MediaFanOut(List.of(new MediaSendQueue(10_000))), failures::add);
+                new MediaFanOut(List.of(new MediaSendQueue(10_000))), failures::add, new SeiLedger(), unsent -> { });
         track.start();
         Thread.sleep(3200);
         track.stop(1000);
