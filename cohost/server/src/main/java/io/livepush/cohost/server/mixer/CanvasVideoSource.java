@@ -9,6 +9,7 @@ import io.livepush.capture.stamp.Stamp;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongPredicate;
 
 /**
  * The mixer's canvas as a {@link VideoSource} for a {@code LiveStream}: each {@link #read()} sleeps
@@ -24,6 +25,14 @@ import java.util.Objects;
  * intervals) until all earlier canvases were released by the stream, i.e. encoded or dropped. A
  * hook with nothing to queue does not wait.
  *
+ * <h2>Falling behind, and the GOP</h2>
+ * When {@code read()} comes more than {@value #MAX_LAG_FRAMES} frames late (a busy machine, a slow
+ * encoder), the missed grid frames are skipped so latency does not build up, except the one frame
+ * the encoder needs to start the next GOP: the {@code keyframeDue} rule given at construction (the
+ * output encoder's {@code VideoEncoder.isKeyframeDue}, the rule the publisher's video track keeps
+ * when it drops frames) is asked for each skipped frame, and the first one it names is composed
+ * instead of the newest. So keyframes stay on the 2 s grid of the canvas however late the reads.
+ *
  * <p>Threads: none of its own; the stream's capture thread calls {@code read()} (composition runs
  * there). Frames come from a pool; {@link #close()} may come from any thread, after which
  * {@code read()} returns null.
@@ -35,6 +44,7 @@ public final class CanvasVideoSource implements VideoSource {
     private final MediaClock clock;
     private final Composer composer;
     private final FrameHook hook;
+    private final LongPredicate keyframeDue;
     private final VideoFramePool pool;
     private final long intervalUs;
     private final ArrayDeque<VideoFrame> outstanding = new ArrayDeque<>();
@@ -72,8 +82,11 @@ public final class CanvasVideoSource implements VideoSource {
      * @param clock the shared clock
      * @param composer draws a canvas
      * @param hook told of each canvas before it is handed over
+     * @param keyframeDue tells whether the encoder must start a GOP at a timestamp (in microseconds);
+     *     a frame it names is never skipped. Called on the reading thread; must be thread-safe
      */
-    public CanvasVideoSource(int width, int height, double fps, MediaClock clock, Composer composer, FrameHook hook) {
+    public CanvasVideoSource(int width, int height, double fps, MediaClock clock, Composer composer, FrameHook hook,
+            LongPredicate keyframeDue) {
         VideoFrame.requireValidSize(width, height);
         if (!(fps >= 1 && fps <= 120)) {
             throw new IllegalArgumentException("canvas rate " + fps + " fps is not allowed (expected 1..120)");
@@ -82,6 +95,7 @@ public final class CanvasVideoSource implements VideoSource {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.composer = Objects.requireNonNull(composer, "composer");
         this.hook = Objects.requireNonNull(hook, "hook");
+        this.keyframeDue = Objects.requireNonNull(keyframeDue, "keyframeDue");
         this.pool = new VideoFramePool(width, height, 8);
         this.intervalUs = Math.round(1_000_000 / fps);
     }
@@ -102,7 +116,7 @@ public final class CanvasVideoSource implements VideoSource {
         }
         long due = ptsOf(index);
         if (now - due > MAX_LAG_FRAMES * intervalUs) {
-            index += (now - due) / intervalUs;
+            index = catchUp(index + (now - due) / intervalUs);
             due = ptsOf(index);
         }
         clock.sleepUntil(due);
@@ -130,6 +144,47 @@ public final class CanvasVideoSource implements VideoSource {
     /** Frame {@code n} of the output grid, exact in whole seconds (frame 60 at 30 fps is 2.000000 s). */
     private long ptsOf(long n) {
         return startPts + Math.round(n * 1_000_000.0 / format.fps());
+    }
+
+    /**
+     * Skips from {@link #index} towards {@code newest}, stopping at the first frame for which the
+     * encoder is due a keyframe: that frame starts the next GOP and must not be skipped. A canvas
+     * already handed over that is itself due (not encoded yet) is that GOP's start, so the frames
+     * after it are only kept once the encoder has taken it (waited for once, at most two intervals)
+     * and still names one.
+     *
+     * @param newest the newest frame due now
+     * @return the frame to compose
+     */
+    private long catchUp(long newest) throws InterruptedException {
+        boolean waited = false;
+        for (long k = index; k < newest; k++) {
+            if (!keyframeDue.test(ptsOf(k))) {
+                continue;
+            }
+            if (!dueCanvasOutstanding()) {
+                return k;
+            }
+            if (waited) {
+                break;
+            }
+            waited = true;
+            awaitEncoded();
+            if (keyframeDue.test(ptsOf(k)) && !dueCanvasOutstanding()) {
+                return k;
+            }
+        }
+        return newest;
+    }
+
+    private boolean dueCanvasOutstanding() {
+        forgetEncoded();
+        for (VideoFrame f : outstanding) {
+            if (keyframeDue.test(f.ptsUs())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void forgetEncoded() {

@@ -3,6 +3,7 @@ package io.livepush.cohost.server.mixer;
 import io.livepush.capture.MediaClock;
 import io.livepush.capture.VideoFrame;
 import io.livepush.capture.stamp.Stamp;
+import io.livepush.encoder.VideoEncoder;
 import io.livepush.encoder.sei.SeiRepeat;
 import io.livepush.publisher.stream.CaptureTimeSei;
 import io.livepush.publisher.stream.LiveStream;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,10 +165,21 @@ final class MixEngine implements AutoCloseable {
     private LiveStream newStream() {
         int w = config.output().video().width();
         int h = config.output().video().height();
+        // The canvas keeps the frame that starts the next GOP by the output encoder's own rule; the
+        // stream (and its encoder, opened by prepare or start) exists only once the canvas does.
+        AtomicReference<LiveStream> output = new AtomicReference<>();
         CanvasVideoSource video = new CanvasVideoSource(w, h, config.output().video().fps(), clock,
-                this::composeCanvas, this::beforeHandOver);
+                this::composeCanvas, this::beforeHandOver, pts -> keyframeDue(output.get(), pts));
         MixedAudioSource audio = new MixedAudioSource(clock, () -> feeds);
-        return LiveStream.create(config.output(), video, audio, clock, listener);
+        LiveStream s = LiveStream.create(config.output(), video, audio, clock, listener);
+        output.set(s);
+        return s;
+    }
+
+    /** Whether {@code s}'s encoder must start a GOP at {@code ptsUs}; false while it has none open. */
+    private static boolean keyframeDue(LiveStream s, long ptsUs) {
+        VideoEncoder encoder = s == null ? null : s.videoEncoder();
+        return encoder != null && encoder.isKeyframeDue(ptsUs);
     }
 
     /**
