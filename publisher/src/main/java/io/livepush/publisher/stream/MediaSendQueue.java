@@ -84,6 +84,7 @@ final class MediaSendQueue {
         lock.lock();
         try {
             if (closed) {
+                lost(packet, SeiDropReason.UNSENT_AT_CLOSE);
                 return false;
             }
             if (packet.isVideo()) {

@@ -7,6 +7,7 @@ import io.livepush.publisher.stream.LiveStream;
 import io.livepush.publisher.stream.LiveStreamConfig;
 import io.livepush.publisher.stream.LiveStreamListener;
 import io.livepush.publisher.stream.LiveStreamStats;
+import io.livepush.publisher.stream.SeiDropReason;
 import java.io.PrintStream;
 import io.livepush.publisher.reconnect.ReconnectPolicy;
 import java.time.Duration;
@@ -116,6 +117,12 @@ final class PushCommand implements Callable<Integer> {
         @Override
         public void onGaveUp(String destination, Throwable cause) {
             System.err.println("livepush: gave up on " + destination + ": " + (cause.getMessage() != null ? cause.getMessage() : cause));
+        }
+
+        @Override
+        public void onSeiDropped(byte[] payload, SeiDropReason reason, String destination) {
+            System.err.println("livepush: an SEI payload of " + payload.length + " bytes did not reach "
+                    + (destination != null ? destination : "any frame") + " (" + reason + ")");
         }
 
         @Override

@@ -3,13 +3,18 @@ package io.livepush.examples.cli;
 import io.livepush.publisher.stream.LiveStream;
 import java.time.Duration;
 
-/** Sends the CLI's SEI payload on the stream: once at the start, or every {@code --sei-every}. */
+/**
+ * Sends the CLI's SEI payload on the stream: once at the start, or every {@code --sei-every}. When
+ * the stream refuses a payload (the video file ended, the stream closed), the reason goes to
+ * standard error once and no more payloads are sent.
+ */
 final class SeiTicker {
     private final LiveStream stream;
     private final byte[] payload;
     private final long everyNanos;
     private long nextNanos = System.nanoTime();
     private int sent;
+    private boolean refused;
 
     SeiTicker(LiveStream stream, byte[] payload, Duration every) {
         this.stream = stream;
@@ -19,10 +24,16 @@ final class SeiTicker {
 
     /** Sends the payload when it is due; call often. */
     void tick() {
-        if (payload == null || (everyNanos == 0 && sent > 0) || System.nanoTime() < nextNanos) {
+        if (payload == null || refused || (everyNanos == 0 && sent > 0) || System.nanoTime() < nextNanos) {
             return;
         }
-        stream.sendSei(payload);
+        try {
+            stream.sendSei(payload);
+        } catch (IllegalStateException e) {
+            refused = true;
+            System.err.println("livepush: SEI not sent, and no more will be: " + e.getMessage());
+            return;
+        }
         sent++;
         nextNanos += everyNanos;
     }

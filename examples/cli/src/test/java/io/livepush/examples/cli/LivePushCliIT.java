@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.livepush.capture.MediaClock;
+import io.livepush.capture.VideoFrame;
+import io.livepush.capture.source.FrameRate;
+import io.livepush.capture.source.TestPatternSource;
 import io.livepush.capture.testing.Ffmpeg;
+import io.livepush.capture.y4m.Y4mFileWriter;
 import io.livepush.capture.testing.NginxRtmp;
 import io.livepush.capture.testing.RecordingFiles;
 import io.livepush.capture.testing.PeerProcess;
@@ -59,6 +64,35 @@ class LivePushCliIT {
                 long found = ffmpeg.seiPayloads(flv).stream().filter(p -> java.util.Arrays.equals(p.payload(), sei)).count();
                 assertTrue(found >= 6, "the --sei-hex payload every 500 ms in " + flv + ": " + found);
             }
+        }
+    }
+
+    @Test
+    void pushingAFileThatEndsBeforeTheDurationSaysOnceThatFurtherSeiHasNoFrameAndExitsZero() throws Exception {
+        Path clip = dir.resolve("clip.y4m");
+        MediaClock clock = new MediaClock();
+        try (TestPatternSource source = TestPatternSource.builder().size(320, 240).clock(clock).frameLimit(15).build();
+                Y4mFileWriter writer = new Y4mFileWriter(clip, 320, 240, FrameRate.of(30))) {
+            VideoFrame f;
+            while ((f = source.read()) != null) {
+                writer.write(f);
+                f.release();
+            }
+        }
+        try (NginxRtmp nginx = NginxRtmp.start(dir.resolve("nginx"), null)) {
+            String output;
+            int code;
+            // 15 frames = 0.5 s of video, SEI every 200 ms for 2.5 s: the payloads after the file's end have no frame.
+            try (PeerProcess cli = PeerProcess.start(java("push", nginx.url(KEY), "--video", "file:" + clip,
+                    "--size", "320x240", "--fps", "30", "--audio", "none", "--sei-text", "event", "--sei-every", "200ms",
+                    "--duration", "2500ms"), dir.resolve("cli.log"))) {
+                code = cli.waitFor(60, TimeUnit.SECONDS);
+                output = cli.output();
+            }
+            assertEquals(0, code, output);
+            long refusals = output.lines().filter(l -> l.equals("livepush: SEI not sent, and no more will be: "
+                    + "the video source has ended; no frame is left to carry the SEI")).count();
+            assertEquals(1, refusals, output);
         }
     }
 

@@ -8,6 +8,7 @@ import io.livepush.encoder.VideoEncoderConfig;
 import io.livepush.publisher.stream.LiveStream;
 import io.livepush.publisher.stream.LiveStreamConfig;
 import io.livepush.publisher.stream.LiveStreamListener;
+import io.livepush.publisher.stream.SeiDropReason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Streams a Y4M video file and a WAV audio file, in real time, to an RTMP or RTMPS URL (H.264 with
  * a keyframe every 2 s, AAC), with an SEI event {@code {"event":"coupon","n":N}} every few seconds,
- * and exits when the files have been sent: 0 when all went out, 1 when the stream failed.
+ * and exits when the files have been sent: 0 when all went out, 1 when the stream failed. An SEI
+ * event that cannot go out (the video file ended first) is printed, never dropped silently.
  *
  * <p>Usage: {@code java -jar livepush-embed-example.jar VIDEO.y4m AUDIO.wav URL [SEI_EVERY_SECONDS]}
  */
@@ -47,12 +49,22 @@ public final class StreamFile {
             public void onFailed(Throwable cause) {
                 failure.complete(cause);
             }
+
+            @Override
+            public void onSeiDropped(byte[] payload, SeiDropReason reason, String destination) {
+                System.out.println("SEI event not delivered (" + reason + "): " + new String(payload, StandardCharsets.UTF_8));
+            }
         };
         try (LiveStream stream = LiveStream.create(config, video, audio, clock, listener)) {
             stream.start().get(10, TimeUnit.SECONDS);
             for (int n = 1; !stream.awaitSourcesEnded(everyMs); n++) {
-                stream.sendSei(("{\"event\":\"coupon\",\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8));
-                System.out.println("sent SEI event " + n);
+                try {
+                    stream.sendSei(("{\"event\":\"coupon\",\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8));
+                    System.out.println("sent SEI event " + n);
+                } catch (IllegalStateException e) {
+                    // The video file ended while its last frames were still being sent: no frame is left.
+                    System.out.println("SEI event " + n + " not sent: " + e.getMessage());
+                }
             }
         }
         System.out.println(failure.isDone() ? "stream failed: " + failure.join() : "file sent");
