@@ -17,8 +17,8 @@ import java.util.Objects;
  * {@code returnRequest}; cohost/HANDOVER.md): the mix then pushes to its configured output, which
  * should be started with {@code outputOnStart(false)} so that it waits to be asked.
  *
- * <p>Threads: those of its two parts. {@link #close()} stops the signaling server first (no new
- * joins), then the mixer (its output, legs and WebRTC runtime); idempotent.
+ * <p>Threads: those of its two parts. {@link #close()} ends the output first, then stops the
+ * signaling server (no new joins), then the mixer (its legs and WebRTC runtime); idempotent.
  */
 public final class MixerServer implements AutoCloseable {
     private final Mixer mixer;
@@ -67,12 +67,21 @@ public final class MixerServer implements AutoCloseable {
         return mixer;
     }
 
+    /**
+     * Ends the audience's output first (its last frames flushed, unpublished), so no participant
+     * leaving afterwards forces a keyframe into an output about to end; then closes signaling (no new
+     * joins; participants are told); then the mixer (legs and WebRTC runtime). Idempotent.
+     */
     @Override
     public void close() {
         try {
-            signaling.close();
+            mixer.stopOutput();
         } finally {
-            mixer.close();
+            try {
+                signaling.close();
+            } finally {
+                mixer.close();
+            }
         }
     }
 }
