@@ -107,6 +107,22 @@ final class MixChecks {
         return Math.sqrt(Math.max(0, s1 * s1 + s2 * s2 - k * s1 * s2)) / (n / 2.0);
     }
 
+    /**
+     * Goertzel amplitudes of {@code hz} over consecutive half-second windows of
+     * {@code samples[from, to)}.
+     */
+    static List<Double> toneLevels(short[] samples, int from, int to, double hz) {
+        int n = 24_000;
+        List<Double> levels = new ArrayList<>();
+        for (int at = from; at + n <= to; at += n) {
+            levels.add(toneLevel(samples, at, n, hz));
+        }
+        if (levels.isEmpty()) {
+            throw new IllegalArgumentException("no half-second window in samples " + from + ".." + to);
+        }
+        return levels;
+    }
+
     /** @return the q-quantile (0..1) of the values */
     static double percentile(List<Double> values, double q) {
         List<Double> sorted = new ArrayList<>(values);
