@@ -12,6 +12,7 @@ public class RtmpTimeoutException extends ProtocolException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What was waited for, e.g. {@code "connect"} or {@code "handshake"}. */
     private final String step;
     private final transient Duration timeout;
 

@@ -167,37 +167,73 @@ public final class RtmpClientConfig {
             return d;
         }
 
-        /** @param timeout TCP/TLS connect timeout, (0, 5 min]; @return this */
+        /**
+         * Sets the TCP (and for RTMPS, TLS) connect timeout (default 5 s).
+         *
+         * @param timeout the TCP (and for RTMPS, TLS) connect timeout, more than 0 and at most 5 minutes
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is null, zero, negative or over 5 minutes
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive("connect timeout", timeout, Duration.ofMinutes(5));
             return this;
         }
 
-        /** @param timeout RTMP handshake timeout, (0, 5 min]; @return this */
+        /**
+         * Sets the handshake timeout (default 10 s): the RTMP handshake's, and for RTMPS the TLS handshake's.
+         *
+         * @param timeout the handshake timeout, more than 0 and at most 5 minutes
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is null, zero, negative or over 5 minutes
+         */
         public Builder handshakeTimeout(Duration timeout) {
             this.handshakeTimeout = positive("handshake timeout", timeout, Duration.ofMinutes(5));
             return this;
         }
 
-        /** @param timeout deadline of each command, (0, 5 min]; @return this */
+        /**
+         * Sets the deadline of each command waiting for its answer (default 10 s).
+         *
+         * @param timeout the deadline of each command waiting for its answer, more than 0 and at most 5 minutes
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is null, zero, negative or over 5 minutes
+         */
         public Builder commandTimeout(Duration timeout) {
             this.commandTimeout = positive("command timeout", timeout, Duration.ofMinutes(5));
             return this;
         }
 
-        /** @param timeout how long close() may take, (0, 30 s]; @return this */
+        /**
+         * Sets the longest time {@code close()} may take (default 2 s).
+         *
+         * @param timeout the longest time {@code close()} may take, more than 0 and at most 30 seconds
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is null, zero, negative or over 30 seconds
+         */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = positive("close timeout", timeout, Duration.ofSeconds(30));
             return this;
         }
 
-        /** @param timeout write timeout: no byte taken by the socket for this long fails the connection, (0, 5 min]; @return this */
+        /**
+         * Sets the write timeout (default 10 s): when the socket takes no byte for this long, the connection fails.
+         *
+         * @param timeout the write timeout, more than 0 and at most 5 minutes
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is null, zero, negative or over 5 minutes
+         */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = positive("write timeout", timeout, Duration.ofMinutes(5));
             return this;
         }
 
-        /** @param bytes socket send buffer, 0 (system default) or 4096..16777216; @return this */
+        /**
+         * Sets the socket send buffer, {@code SO_SNDBUF} (default 65536 bytes).
+         *
+         * @param bytes the buffer in bytes, 4096..16777216, or 0 to leave the system default
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is neither 0 nor in 4096..16777216
+         */
         public Builder sendBufferBytes(int bytes) {
             if (bytes != 0 && (bytes < 4096 || bytes > 16 * 1024 * 1024)) {
                 throw new IllegalArgumentException("send buffer is " + bytes + " bytes (expected 0 or 4096..16777216)");
@@ -206,7 +242,13 @@ public final class RtmpClientConfig {
             return this;
         }
 
-        /** @param chunkSize outgoing chunk size, 128..65536; @return this */
+        /**
+         * Sets the outgoing chunk size announced with Set Chunk Size (default 4096 bytes).
+         *
+         * @param chunkSize the largest chunk payload in bytes, 128..65536
+         * @return this builder
+         * @throws IllegalArgumentException when {@code chunkSize} is outside 128..65536
+         */
         public Builder chunkSize(int chunkSize) {
             if (chunkSize < 128 || chunkSize > 65536) {
                 throw new IllegalArgumentException("chunk size is " + chunkSize + " (expected 128..65536)");
@@ -215,7 +257,13 @@ public final class RtmpClientConfig {
             return this;
         }
 
-        /** @param bytes window acknowledgement size, 1..0xFFFFFFFF; @return this */
+        /**
+         * Sets the Window Acknowledgement Size sent to the server (default 2500000 bytes).
+         *
+         * @param bytes the bytes the server may send before it expects an acknowledgement, 1..0xFFFFFFFF
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is outside 1..0xFFFFFFFF
+         */
         public Builder windowAckSize(long bytes) {
             if (bytes < 1 || bytes > 0xFFFFFFFFL) {
                 throw new IllegalArgumentException("window acknowledgement size is " + bytes
@@ -225,7 +273,13 @@ public final class RtmpClientConfig {
             return this;
         }
 
-        /** @param flashVer the connect command's flashVer, not blank; @return this */
+        /**
+         * Sets the {@code flashVer} of the connect command (default {@code "FMLE/3.0 (compatible; LivePush)"}).
+         *
+         * @param flashVer the value, not null or blank
+         * @return this builder
+         * @throws IllegalArgumentException when {@code flashVer} is null or blank
+         */
         public Builder flashVer(String flashVer) {
             if (flashVer == null || flashVer.isBlank()) {
                 throw new IllegalArgumentException("flashVer is " + (flashVer == null ? "null" : "blank")
@@ -256,7 +310,12 @@ public final class RtmpClientConfig {
             return this;
         }
 
-        /** @param group an event loop group to share (not shut down by LivePush); null = shared default; @return this */
+        /**
+         * Shares an event loop group with the application; LivePush never shuts it down.
+         *
+         * @param group the group, or {@code null} for LivePush's shared daemon group (the default)
+         * @return this builder
+         */
         public Builder eventLoopGroup(EventLoopGroup group) {
             this.eventLoopGroup = group;
             return this;

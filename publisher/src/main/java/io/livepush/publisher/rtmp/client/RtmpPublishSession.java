@@ -81,6 +81,9 @@ public interface RtmpPublishSession extends AutoCloseable {
      * Enhanced RTMP: completes when the server sent {@code onStatus NetConnection.Connect.ReconnectRequest}, with
      * the new {@code tcUrl} it named, or an empty string when it named none. The connection stays up; the caller
      * is expected to keep sending until the next keyframe and reconnect there.
+     *
+     * @return completes with the new {@code tcUrl}, or {@code ""} when the server named none; never completes on
+     *     a connection that gets no such request (the default for sessions without Enhanced RTMP)
      */
     default CompletableFuture<String> reconnectRequest() {
         return new CompletableFuture<>();

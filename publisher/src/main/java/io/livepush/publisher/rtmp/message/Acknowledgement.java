@@ -12,7 +12,10 @@ import io.netty.buffer.ByteBufAllocator;
 public record Acknowledgement(long sequenceNumber) {
 
     /**
-     * @throws IllegalArgumentException when the value does not fit 32 unsigned bits
+     * Validates the sequence number.
+     *
+     * @param sequenceNumber bytes received so far modulo 2<sup>32</sup>, 0..0xFFFFFFFF
+     * @throws IllegalArgumentException when the value is outside 0..0xFFFFFFFF
      */
     public Acknowledgement {
         if (sequenceNumber < 0 || sequenceNumber > 0xFFFFFFFFL) {

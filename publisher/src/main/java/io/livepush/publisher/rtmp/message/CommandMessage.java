@@ -21,6 +21,13 @@ import java.util.List;
 public record CommandMessage(String name, double transactionId, Object commandObject, List<Object> arguments) {
 
     /**
+     * Validates the name and copies the arguments.
+     *
+     * @param name          the command name, never null or empty
+     * @param transactionId the transaction id (0 when no answer is expected)
+     * @param commandObject the command object: a {@code Map<String, ?>} or {@code null}
+     * @param arguments     further arguments, copied into an unmodifiable list; {@code null} means none; may
+     *                      contain {@code null}
      * @throws IllegalArgumentException when the name is null or empty
      */
     public CommandMessage {

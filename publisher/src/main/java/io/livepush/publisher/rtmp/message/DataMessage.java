@@ -22,6 +22,10 @@ public record DataMessage(List<Object> values) {
     public static final String ON_META_DATA = "onMetaData";
 
     /**
+     * Validates and copies the values.
+     *
+     * @param values the AMF0 values in order, at least one (the handler name); copied into an unmodifiable list;
+     *               may contain {@code null}
      * @throws IllegalArgumentException when values is null or empty
      */
     public DataMessage {

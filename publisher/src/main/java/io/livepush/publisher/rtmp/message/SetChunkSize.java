@@ -15,7 +15,10 @@ public record SetChunkSize(int chunkSize) {
     public static final int DEFAULT_CHUNK_SIZE = 128;
 
     /**
-     * @throws IllegalArgumentException when the size is not 1..0x7FFFFFFF
+     * Validates the size.
+     *
+     * @param chunkSize the new maximum chunk payload in bytes, 1..0x7FFFFFFF
+     * @throws IllegalArgumentException when the size is below 1
      */
     public SetChunkSize {
         if (chunkSize < 1) {

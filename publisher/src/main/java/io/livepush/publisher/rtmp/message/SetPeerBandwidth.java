@@ -24,6 +24,10 @@ public record SetPeerBandwidth(long windowSize, LimitType limitType) {
     }
 
     /**
+     * Validates both fields.
+     *
+     * @param windowSize the window in bytes, 1..0xFFFFFFFF
+     * @param limitType  how to apply it, never null
      * @throws IllegalArgumentException when the size is not 1..0xFFFFFFFF or the type is null
      */
     public SetPeerBandwidth {

@@ -46,7 +46,13 @@ public record UserControl(int eventType, long value, long bufferLengthMs) {
     }
 
     /**
-     * @throws IllegalArgumentException when a field is outside 0..0xFFFF / 0..0xFFFFFFFF
+     * Validates the fields.
+     *
+     * @param eventType      the event type id on the wire, 0..0xFFFF; ids §7.1.7 does not define are kept
+     * @param value          the stream id, or the ping timestamp, 0..0xFFFFFFFF
+     * @param bufferLengthMs the buffer length in milliseconds for Set Buffer Length, else 0; 0..0xFFFFFFFF
+     * @throws IllegalArgumentException when the event type is outside 0..0xFFFF or a data field outside
+     *     0..0xFFFFFFFF
      */
     public UserControl {
         if (eventType < 0 || eventType > 0xFFFF) {
@@ -58,17 +64,32 @@ public record UserControl(int eventType, long value, long bufferLengthMs) {
         }
     }
 
-    /** @param streamId the stream that began; @return Stream Begin */
+    /**
+     * Stream Begin (event 0).
+     *
+     * @param streamId the stream that began; its 32 bits are taken as unsigned
+     * @return the event
+     */
     public static UserControl streamBegin(int streamId) {
         return new UserControl(Event.STREAM_BEGIN.id, streamId & 0xFFFFFFFFL, 0);
     }
 
-    /** @param timestamp the value to be echoed; @return Ping Request */
+    /**
+     * Ping Request (event 6).
+     *
+     * @param timestamp the value the peer is to echo; its low 32 bits are sent
+     * @return the event
+     */
     public static UserControl pingRequest(long timestamp) {
         return new UserControl(Event.PING_REQUEST.id, timestamp & 0xFFFFFFFFL, 0);
     }
 
-    /** @param timestamp the value from the Ping Request; @return Ping Response */
+    /**
+     * Ping Response (event 7).
+     *
+     * @param timestamp the value from the Ping Request; its low 32 bits are sent
+     * @return the event
+     */
     public static UserControl pingResponse(long timestamp) {
         return new UserControl(Event.PING_RESPONSE.id, timestamp & 0xFFFFFFFFL, 0);
     }

@@ -12,6 +12,9 @@ import io.netty.buffer.ByteBufAllocator;
 public record WindowAcknowledgementSize(long windowSize) {
 
     /**
+     * Validates the size.
+     *
+     * @param windowSize the bytes the peer may send before it expects an acknowledgement, 1..0xFFFFFFFF
      * @throws IllegalArgumentException when the size is not 1..0xFFFFFFFF
      */
     public WindowAcknowledgementSize {

@@ -137,7 +137,13 @@ public final class RtmpIngestConfig {
         private Builder() {
         }
 
-        /** @param address IP address or host name to bind, not blank; @return this */
+        /**
+         * Sets the address to listen on (default {@code 127.0.0.1}).
+         *
+         * @param address an IP address or host name, not null or blank
+         * @return this builder
+         * @throws IllegalArgumentException when {@code address} is null or blank
+         */
         public Builder bindAddress(String address) {
             if (address == null || address.isBlank()) {
                 throw new IllegalArgumentException("bind address is " + (address == null ? "null" : "blank")
@@ -147,7 +153,13 @@ public final class RtmpIngestConfig {
             return this;
         }
 
-        /** @param port 0..65535, 0 = ephemeral; @return this */
+        /**
+         * Sets the TCP port (default 0: a free port the system picks, see {@link RtmpIngestServer#port()}).
+         *
+         * @param port 0..65535
+         * @return this builder
+         * @throws IllegalArgumentException when {@code port} is outside 0..65535
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port is " + port + " (expected 0..65535)");
@@ -156,19 +168,35 @@ public final class RtmpIngestConfig {
             return this;
         }
 
-        /** @param directory record each stream to {@code directory/NAME.flv}; null = off; @return this */
+        /**
+         * Records each published stream to {@code directory/NAME.flv} (default off).
+         *
+         * @param directory the directory, or {@code null} for no recording
+         * @return this builder
+         */
         public Builder recordDirectory(Path directory) {
             this.recordDirectory = directory;
             return this;
         }
 
-        /** @param file record the first published stream to this file; null = off; @return this */
+        /**
+         * Records the first published stream to one file (default off).
+         *
+         * @param file the FLV file, or {@code null} for no recording
+         * @return this builder
+         */
         public Builder recordFile(Path file) {
             this.recordFile = file;
             return this;
         }
 
-        /** @param context a server SslContext to serve RTMPS; null = plain RTMP; @return this */
+        /**
+         * Serves RTMPS instead of plain RTMP (default plain).
+         *
+         * @param context a server-side {@code SslContext}, or {@code null} for plain RTMP
+         * @return this builder
+         * @throws IllegalArgumentException when {@code context} is a client context
+         */
         public Builder tls(SslContext context) {
             if (context != null && context.isClient()) {
                 throw new IllegalArgumentException("TLS context is a client context (expected a server context)");
@@ -177,7 +205,13 @@ public final class RtmpIngestConfig {
             return this;
         }
 
-        /** @param chunkSize 128..65536; @return this */
+        /**
+         * Sets the outgoing chunk size announced with Set Chunk Size (default 4096 bytes).
+         *
+         * @param chunkSize the largest chunk payload in bytes, 128..65536
+         * @return this builder
+         * @throws IllegalArgumentException when {@code chunkSize} is outside 128..65536
+         */
         public Builder chunkSize(int chunkSize) {
             if (chunkSize < 128 || chunkSize > 65536) {
                 throw new IllegalArgumentException("chunk size is " + chunkSize + " (expected 128..65536)");
@@ -186,7 +220,13 @@ public final class RtmpIngestConfig {
             return this;
         }
 
-        /** @param bytes 1..0xFFFFFFFF; @return this */
+        /**
+         * Sets the Window Acknowledgement Size sent to each client (default 2500000 bytes).
+         *
+         * @param bytes the bytes a client may send before it expects an acknowledgement, 1..0xFFFFFFFF
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is outside 1..0xFFFFFFFF
+         */
         public Builder windowAckSize(long bytes) {
             if (bytes < 1 || bytes > 0xFFFFFFFFL) {
                 throw new IllegalArgumentException("window acknowledgement size is " + bytes
@@ -196,7 +236,13 @@ public final class RtmpIngestConfig {
             return this;
         }
 
-        /** @param timeout positive; @return this */
+        /**
+         * Sets the deadline of each client's RTMP handshake (default 10 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
+         */
         public Builder handshakeTimeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("handshake timeout is " + timeout + " (expected a positive duration)");
@@ -205,19 +251,36 @@ public final class RtmpIngestConfig {
             return this;
         }
 
-        /** @param answer false = never answer commands (for client timeout tests); @return this */
+        /**
+         * Whether commands are answered (default true).
+         *
+         * @param answer false to never answer commands, to test a client's command timeouts
+         * @return this builder
+         */
         public Builder answerCommands(boolean answer) {
             this.answerCommands = answer;
             return this;
         }
 
-        /** @param keys publish names to refuse with NetStream.Publish.BadName; @return this */
+        /**
+         * Names whose {@code publish} is refused with {@code NetStream.Publish.BadName} (default none).
+         *
+         * @param keys the stream names, copied
+         * @return this builder
+         * @throws NullPointerException when {@code keys} or one of its names is null
+         */
         public Builder badNameKeys(Set<String> keys) {
             this.badNameKeys = Set.copyOf(keys);
             return this;
         }
 
-        /** @param listener events; not null; @return this */
+        /**
+         * Sets the listener told about connections and messages (default: one that does nothing).
+         *
+         * @param listener the listener, not null
+         * @return this builder
+         * @throws IllegalArgumentException when {@code listener} is null
+         */
         public Builder listener(RtmpIngestListener listener) {
             if (listener == null) {
                 throw new IllegalArgumentException("listener is null (expected a listener; its methods default to no-ops)");
