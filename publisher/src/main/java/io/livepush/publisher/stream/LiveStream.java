@@ -258,7 +258,9 @@ public final class LiveStream implements AutoCloseable {
         destinations = List.copyOf(all);
         try {
             if (config.recordFile() != null) {
-                recording = new RecordingOutput(config.recordFile(), audioSource != null, meta, asc, this::fail);
+                String file = config.recordFile().toString();
+                recording = new RecordingOutput(config.recordFile(), audioSource != null, meta, asc, this::fail,
+                        (packet, reason) -> events.seiDropped(packet.seiPayloads(), reason, file));
             }
         } catch (IOException | RuntimeException e) {
             fail(e);

@@ -99,8 +99,9 @@ public interface LiveStreamListener {
      *
      * @param payload a copy of the application bytes as sent (1..255 bytes)
      * @param reason why it was dropped
-     * @param destination the destination's URL with the stream key redacted, or {@code null} when no frame carried
-     *     the payload ({@link SeiDropReason#SOURCE_ENDED}, {@link SeiDropReason#STREAM_CLOSED})
+     * @param destination the destination's URL with the stream key redacted, the local recording's file path, or
+     *     {@code null} when no frame carried the payload ({@link SeiDropReason#SOURCE_ENDED},
+     *     {@link SeiDropReason#STREAM_CLOSED})
      */
     default void onSeiDropped(byte[] payload, SeiDropReason reason, String destination) {
     }

@@ -19,14 +19,18 @@ final class RecordingOutput {
     /** Disk keeps up; a generous threshold only guards memory if it ever does not. */
     private static final long DROP_THRESHOLD_MS = 10_000;
 
-    private final MediaSendQueue queue = new MediaSendQueue(DROP_THRESHOLD_MS);
+    private final MediaSendQueue queue;
     private final FlvWriter writer;
     private final StreamSender sender;
     private final PipelineWorker worker;
     private volatile boolean draining;
 
+    /**
+     * @param seiLoss told about dropped packets that carry SEI payloads (disk too slow, or unwritten at close)
+     */
     RecordingOutput(Path file, boolean audio, Map<String, Object> metaData, byte[] audioSpecificConfig,
-            Consumer<Throwable> onFailure) throws IOException {
+            Consumer<Throwable> onFailure, MediaSendQueue.SeiLoss seiLoss) throws IOException {
+        this.queue = new MediaSendQueue(DROP_THRESHOLD_MS, seiLoss);
         this.writer = FlvWriter.open(file);
         writer.writeHeader(audio, true);
         this.sender = new StreamSender(metaData, audioSpecificConfig);
@@ -61,6 +65,7 @@ final class RecordingOutput {
         queue.close();
         worker.join(timeoutMs);
         worker.stop(PipelineWorker.deadline(1));
+        queue.discardRemaining();
         if (!worker.isAlive()) {
             try {
                 writer.close();

@@ -10,10 +10,10 @@ public enum SeiDropReason {
     SOURCE_ENDED,
     /** The stream closed or failed before a frame carried the payload. */
     STREAM_CLOSED,
-    /** The destination's connection fell behind and its send queue dropped the frame carrying it. */
+    /** The destination's connection (or the recording's disk) fell behind and its queue dropped the frame carrying it. */
     CONGESTION,
     /** The destination was disconnected (reconnecting) and dropped the frame carrying it from its backlog. */
     OUTAGE,
-    /** The frame carrying it was still queued for the destination when the close timeout ran out. */
+    /** The frame carrying it was still queued for the destination (or recording) when the close timeout ran out. */
     UNSENT_AT_CLOSE
 }
