@@ -36,7 +36,11 @@ public final class MixerServer implements AutoCloseable {
      * @param signaling the signaling settings (port, token verifier, invitation lifetime...) without a
      *     gateway: the mixer becomes the gateway, and its output the audience output of handovers
      * @param outputListener the output stream's events
-     * @throws IllegalStateException when webrtc-java cannot load, or the port cannot be bound
+     * @return the running server; close it
+     * @throws IllegalStateException when webrtc-java cannot load, or the port cannot be bound (the mixer
+     *     started for it is closed again)
+     * @throws IllegalArgumentException when the signaling settings are invalid
+     * @throws NullPointerException when an argument or the signaling token verifier is missing
      */
     public static MixerServer start(MixerConfig mixerConfig, SignalingConfig.Builder signaling,
             LiveStreamListener outputListener) {

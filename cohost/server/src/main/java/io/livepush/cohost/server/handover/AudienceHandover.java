@@ -65,8 +65,14 @@ public final class AudienceHandover {
      * @param host the host's running stream to the audience key
      * @param mixer the mixer, not yet pushing
      * @param hostRestart makes a new (not started) host stream to the audience key, for the fallback
-     * @param timeout how long each step may take
+     * @param timeout how long each step may take, 100 ms .. 120 s
+     * @return the switch, with its timings (its stream is null: the mix holds the key)
      * @throws TimeoutException when the mix was not ready (nothing was switched)
+     * @throws InterruptedException when the calling thread is interrupted while it waits for the mix to be
+     *     ready (nothing was switched); interrupted later, the switch or its fallback runs to the end and
+     *     the interrupt flag is set again on return
+     * @throws IllegalStateException when the mixer is already pushing
+     * @throws IllegalArgumentException when {@code timeout} is outside 100 ms .. 120 s
      * @throws HandoverException when the mixer could not publish; {@link HandoverException#fallback()}
      *     is the restarted host stream
      */
@@ -91,7 +97,9 @@ public final class AudienceHandover {
 
     /**
      * Hands the audience key back from the mix to the host's own stream: the mixer stops pushing
-     * (the legs stay), then the host's new stream publishes.
+     * (the legs stay), then the host's new stream publishes. Both steps run to the end through
+     * interrupts (the audience must not be left without a publisher); an interrupt that came meanwhile
+     * sets the thread's interrupt flag again on return.
      *
      * @param mixer the mixer pushing to the audience key
      * @param hostStream makes the host's new (not started) stream to the audience key

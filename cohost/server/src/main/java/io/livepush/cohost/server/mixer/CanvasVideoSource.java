@@ -55,7 +55,10 @@ public final class CanvasVideoSource implements VideoSource {
     /** Composes one canvas; returns the stamps of the pictures drawn, by user id. */
     @FunctionalInterface
     public interface Composer {
-        /** @param canvas the frame to draw into @return stamps of the pictures drawn */
+        /**
+         * @param canvas the frame to draw into
+         * @return stamps of the pictures drawn, by user id (empty when none)
+         */
         Map<String, Stamp> compose(VideoFrame canvas);
     }
 
@@ -66,24 +69,35 @@ public final class CanvasVideoSource implements VideoSource {
          * @param canvas the composed canvas (do not keep it)
          * @param shown stamps of the participant pictures it shows, by user id
          * @param handover lets the hook wait until earlier canvases were encoded
+         * @throws InterruptedException when the reading thread is interrupted while the hook waits; the
+         *     canvas is released and {@code read()} throws it on
          */
         void beforeHandOver(VideoFrame canvas, Map<String, Stamp> shown, Handover handover) throws InterruptedException;
 
         /** Waiting for the encoder, offered to a {@link FrameHook}. */
         interface Handover {
-            /** @return true when every earlier canvas was encoded (or dropped); false on timeout */
+            /**
+             * Waits at most two frame intervals.
+             *
+             * @return true when every earlier canvas was encoded (or dropped); false on timeout
+             * @throws InterruptedException when the reading thread is interrupted while it waits
+             */
             boolean awaitEncoded() throws InterruptedException;
         }
     }
 
     /**
-     * @param width canvas width, even; @param height canvas height, even
+     * @param width canvas width in pixels, even, 2..16384
+     * @param height canvas height in pixels, even, 2..16384
      * @param fps output frames per second, 1..120
      * @param clock the shared clock
      * @param composer draws a canvas
      * @param hook told of each canvas before it is handed over
      * @param keyframeDue tells whether the encoder must start a GOP at a timestamp (in microseconds);
      *     a frame it names is never skipped. Called on the reading thread; must be thread-safe
+     * @throws IllegalArgumentException when a size is odd or out of range, or {@code fps} is outside 1..120
+     * @throws NullPointerException when {@code clock}, {@code composer}, {@code hook} or {@code keyframeDue}
+     *     is null
      */
     public CanvasVideoSource(int width, int height, double fps, MediaClock clock, Composer composer, FrameHook hook,
             LongPredicate keyframeDue) {

@@ -32,7 +32,11 @@ public final class Compositor {
     private final Map<Long, Scaled> scalers = new LinkedHashMap<>(16, 0.75f, true);
     private final byte[] row;
 
-    /** @param width canvas width; @param height canvas height (even, 2..16384) */
+    /**
+     * @param width canvas width in pixels, even, 2..16384
+     * @param height canvas height in pixels, even, 2..16384
+     * @throws IllegalArgumentException when a size is odd or out of range
+     */
     public Compositor(int width, int height) {
         VideoFrame.requireValidSize(width, height);
         this.width = width;

@@ -24,7 +24,11 @@ public interface Layout {
      */
     List<Region> arrange(List<String> participants, int canvasWidth, int canvasHeight);
 
-    /** Equal columns side by side, each picture fitted into its column. */
+    /**
+     * Equal columns side by side, each picture fitted into its column.
+     *
+     * @return the layout: one column per participant, in the order given
+     */
     static Layout sideBySide() {
         return (participants, w, h) -> {
             List<Region> out = new ArrayList<>();
@@ -39,6 +43,8 @@ public interface Layout {
     /**
      * The first participant (the host) fills the canvas; the others are small windows of a quarter
      * of the canvas width along the bottom right, drawn on top.
+     *
+     * @return the layout; guests whose window would start left of the canvas are not shown
      */
     static Layout pictureInPicture() {
         return (participants, w, h) -> {
@@ -58,7 +64,11 @@ public interface Layout {
         };
     }
 
-    /** The smallest square-ish grid that holds everyone, filled row by row. */
+    /**
+     * The smallest square-ish grid that holds everyone, filled row by row.
+     *
+     * @return the layout: {@code ceil(sqrt(n))} columns and as many rows as needed for n participants
+     */
     static Layout grid() {
         return (participants, w, h) -> {
             int n = participants.size();
@@ -78,8 +88,10 @@ public interface Layout {
      * Fixed regions chosen by the application. Regions of users not present are left out; users
      * present without a region are not shown.
      *
-     * @param regions the regions, at most one per user
+     * @param regions the regions, at most one per user (copied)
+     * @return the layout, drawing the regions of the users present by {@link Region#zOrder()}
      * @throws IllegalArgumentException when a user has two regions
+     * @throws NullPointerException when {@code regions} is or holds null
      */
     static Layout explicit(List<Region> regions) {
         List<Region> copy = List.copyOf(Objects.requireNonNull(regions, "regions"));

@@ -69,7 +69,14 @@ public final class Mixer implements MixerGateway, AutoCloseable {
         this.runtime = RtcRuntime.create(engine.clock());
     }
 
-    /** Starts a mixer with no output events reported. */
+    /**
+     * Starts a mixer with no output events reported.
+     *
+     * @param config the mix and its output
+     * @return the running mixer; close it
+     * @throws IllegalStateException when webrtc-java cannot load here (the message says why)
+     * @throws NullPointerException when {@code config} is null
+     */
     public static Mixer start(MixerConfig config) {
         return start(config, new LiveStreamListener() { });
     }
@@ -78,8 +85,11 @@ public final class Mixer implements MixerGateway, AutoCloseable {
      * Starts a mixer: the WebRTC runtime, and the output stream unless
      * {@link MixerConfig#outputOnStart()} is off.
      *
+     * @param config the mix and its output
      * @param listener the output stream's events
+     * @return the running mixer; close it
      * @throws IllegalStateException when webrtc-java cannot load here (the message says why)
+     * @throws NullPointerException when an argument is null
      */
     public static Mixer start(MixerConfig config, LiveStreamListener listener) {
         Objects.requireNonNull(config, "config");
@@ -156,7 +166,9 @@ public final class Mixer implements MixerGateway, AutoCloseable {
      * Installs a new layout; the next canvas uses it. The running stream is not touched when the layout
      * is bad.
      *
+     * @param layout the layout for the next canvases
      * @throws IllegalArgumentException when the layout puts a region outside the canvas
+     * @throws NullPointerException when {@code layout} is null
      */
     public void setLayout(Layout layout) {
         engine.setLayout(Objects.requireNonNull(layout, "layout"));
@@ -177,7 +189,10 @@ public final class Mixer implements MixerGateway, AutoCloseable {
         return legs.size();
     }
 
-    /** @return how many pictures a participant's leg has delivered, or -1 when it is not in the mix */
+    /**
+     * @param userId the participant
+     * @return how many pictures a participant's leg has delivered, or -1 when it is not in the mix
+     */
     public long picturesFrom(String userId) {
         ParticipantFeed f = engine.feed(userId);
         return f == null ? -1 : f.videoFrames();
@@ -187,7 +202,10 @@ public final class Mixer implements MixerGateway, AutoCloseable {
      * Waits until every participant in the mix has delivered a picture, so a mix that starts now
      * shows everyone from its first keyframe.
      *
-     * @return false when {@code timeout} passed first
+     * @param timeout how long to wait
+     * @return true once everyone has delivered a picture (and someone is in the mix); false when
+     *     {@code timeout} passed first
+     * @throws InterruptedException when the calling thread is interrupted while it waits
      */
     public boolean awaitPictures(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

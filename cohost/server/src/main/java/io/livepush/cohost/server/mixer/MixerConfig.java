@@ -33,13 +33,19 @@ public final class MixerConfig {
 
     /**
      * @param outputUrl where the mix is pushed, {@code rtmp://} or {@code rtmps://}
+     * @return a builder with {@link #DEFAULT_VIDEO} and the output stream's default audio
      * @throws IllegalArgumentException for a malformed URL
      */
     public static Builder builder(String outputUrl) {
         return new Builder(LiveStreamConfig.builder(outputUrl).video(DEFAULT_VIDEO).build());
     }
 
-    /** @param output the full output settings (audio 48 kHz stereo) */
+    /**
+     * @param output the full output settings (audio 48 kHz stereo)
+     * @return a builder with these output settings
+     * @throws IllegalArgumentException when the output's audio is not 48 kHz stereo
+     * @throws NullPointerException when {@code output} is null
+     */
     public static Builder builder(LiveStreamConfig output) {
         return new Builder(output);
     }
@@ -84,7 +90,10 @@ public final class MixerConfig {
         /**
          * The output settings.
          *
+         * @param output the output stream's settings; its audio must be 48 kHz stereo
+         * @return this builder
          * @throws IllegalArgumentException when the audio is not 48 kHz stereo
+         * @throws NullPointerException when {@code output} is null
          */
         public Builder output(LiveStreamConfig output) {
             Objects.requireNonNull(output, "output");
@@ -97,13 +106,25 @@ public final class MixerConfig {
             return this;
         }
 
-        /** The starting layout (default {@link Layout#sideBySide()}). */
+        /**
+         * The starting layout (default {@link Layout#sideBySide()}).
+         *
+         * @param layout the layout of the first canvases
+         * @return this builder
+         * @throws NullPointerException when {@code layout} is null
+         */
         public Builder layout(Layout layout) {
             this.layout = Objects.requireNonNull(layout, "layout");
             return this;
         }
 
-        /** Participants mixed at once, 1..16 (default 4); more joins are refused. */
+        /**
+         * Participants mixed at once, 1..16 (default 4); more joins are refused.
+         *
+         * @param n the most participants, 1..16
+         * @return this builder
+         * @throws IllegalArgumentException when {@code n} is outside 1..16
+         */
         public Builder maxParticipants(int n) {
             if (n < 1 || n > 16) {
                 throw new IllegalArgumentException("maxParticipants " + n + " is not allowed (expected 1..16)");
@@ -112,7 +133,12 @@ public final class MixerConfig {
             return this;
         }
 
-        /** Write the host picture's capture wall-clock time on each mixed frame (default on). */
+        /**
+         * Write the host picture's capture wall-clock time on each mixed frame (default on).
+         *
+         * @param on true to write it
+         * @return this builder
+         */
         public Builder hostCaptureTimeSei(boolean on) {
             this.hostCaptureTimeSei = on;
             return this;
@@ -121,6 +147,9 @@ public final class MixerConfig {
         /**
          * Push as soon as the mixer starts (default on). Off: the mixer composes but pushes only when
          * {@link Mixer#startOutput()} is called, for a handover from the host's own stream.
+         *
+         * @param on true to push at start
+         * @return this builder
          */
         public Builder outputOnStart(boolean on) {
             this.outputOnStart = on;

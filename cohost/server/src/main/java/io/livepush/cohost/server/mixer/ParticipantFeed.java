@@ -59,7 +59,12 @@ public final class ParticipantFeed implements AutoCloseable {
         }
     }
 
-    /** Queues decoded sound (48 kHz, mono or stereo); other rates are refused. */
+    /**
+     * Queues decoded sound (48 kHz, mono or stereo); other rates are refused (counted and dropped,
+     * nothing thrown); when the queue is full the oldest samples go.
+     *
+     * @param pcm the decoded sound, 48 kHz, one or two channels; its samples are copied
+     */
     public void offerAudio(AudioFrame pcm) {
         audio.write(pcm);
     }

@@ -16,7 +16,19 @@ import java.util.Objects;
  * @param zOrder stacking order; equal values are drawn in list order
  */
 public record Region(String userId, int x, int y, int width, int height, int zOrder) {
-    /** Validates at once: even coordinates and sizes (I420 chroma is subsampled by two). */
+    /**
+     * Validates at once: even coordinates and sizes (I420 chroma is subsampled by two).
+     *
+     * @param userId the participant shown, not empty
+     * @param x left edge, even, from 0
+     * @param y top edge, even, from 0
+     * @param width even, from 2
+     * @param height even, from 2
+     * @param zOrder stacking order; equal values are drawn in list order
+     * @throws IllegalArgumentException when {@code userId} is empty, or a coordinate or size is odd or
+     *     out of range
+     * @throws NullPointerException when {@code userId} is null
+     */
     public Region {
         Objects.requireNonNull(userId, "userId");
         if (userId.isEmpty()) {

@@ -124,13 +124,21 @@ public final class SignalingConfig {
             }
         }
 
-        /** @param address the address to listen on @return this */
+        /**
+         * @param address the address to listen on (default 127.0.0.1)
+         * @return this builder
+         * @throws NullPointerException when {@code address} is null
+         */
         public Builder bindAddress(InetAddress address) {
             this.bindAddress = Objects.requireNonNull(address, "bindAddress");
             return this;
         }
 
-        /** @param port 0..65535, 0 = any free port @return this */
+        /**
+         * @param port 0..65535, 0 = any free port (the default)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code port} is outside 0..65535
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port is " + port + " (expected 0..65535)");
@@ -139,20 +147,33 @@ public final class SignalingConfig {
             return this;
         }
 
-        /** @param verifier checks the tokens; required @return this */
+        /**
+         * @param verifier checks the tokens; required
+         * @return this builder
+         * @throws NullPointerException when {@code verifier} is null
+         */
         public Builder tokenVerifier(TokenVerifier verifier) {
             this.tokenVerifier = Objects.requireNonNull(verifier, "tokenVerifier");
             return this;
         }
 
-        /** @param ttl 10 ms .. 1 h @return this */
+        /**
+         * @param ttl how long an invitation waits for its answer, 10 ms .. 1 h (default 60 s)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code ttl} is outside 10 ms .. 1 h
+         * @throws NullPointerException when {@code ttl} is null
+         */
         public Builder invitationTtl(Duration ttl) {
             requireRange("invitationTtl", ttl, Duration.ofMillis(10), Duration.ofHours(1));
             this.invitationTtl = ttl;
             return this;
         }
 
-        /** @param gateway the mixer; required @return this */
+        /**
+         * @param gateway the mixer; required
+         * @return this builder
+         * @throws NullPointerException when {@code gateway} is null
+         */
         public Builder mixerGateway(MixerGateway gateway) {
             this.mixerGateway = Objects.requireNonNull(gateway, "mixerGateway");
             return this;
@@ -160,14 +181,19 @@ public final class SignalingConfig {
 
         /**
          * @param output the mix's push to the audience key, driven by the host's handover messages;
-         *     null for none @return this
+         *     null for none (the default)
+         * @return this builder
          */
         public Builder audienceOutput(AudienceOutput output) {
             this.audienceOutput = output;
             return this;
         }
 
-        /** @param max 1..16 participants per room, host included @return this */
+        /**
+         * @param max 1..16 participants per room, host included (default 4)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code max} is outside 1..16
+         */
         public Builder maxParticipants(int max) {
             if (max < 1 || max > 16) {
                 throw new IllegalArgumentException("maxParticipants is " + max + " (expected 1..16)");
@@ -176,20 +202,32 @@ public final class SignalingConfig {
             return this;
         }
 
-        /** @param timeout 100 ms .. 5 min @return this */
+        /**
+         * @param timeout how long a new connection may take to send its hello, 100 ms .. 5 min (default 10 s)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is outside 100 ms .. 5 min
+         * @throws NullPointerException when {@code timeout} is null
+         */
         public Builder helloTimeout(Duration timeout) {
             requireRange("helloTimeout", timeout, Duration.ofMillis(100), Duration.ofMinutes(5));
             this.helloTimeout = timeout;
             return this;
         }
 
-        /** @param clock the clock invitation expiry is checked against @return this */
+        /**
+         * @param clock the clock invitation expiry is checked against (default the system UTC clock)
+         * @return this builder
+         * @throws NullPointerException when {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @return the settings @throws NullPointerException when the verifier or gateway is missing */
+        /**
+         * @return the settings
+         * @throws NullPointerException when the verifier or gateway is missing
+         */
         public SignalingConfig build() {
             return new SignalingConfig(this);
         }
