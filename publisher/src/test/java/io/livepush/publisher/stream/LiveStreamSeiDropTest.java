@@ -121,7 +121,7 @@ class LiveStreamSeiDropTest {
         // 45 frames = 1.5 s: the first keyframe is the only one, so a keyframes-only payload sent after it waits.
         try (LiveStream s = stream(45)) {
             s.start().get(10, TimeUnit.SECONDS);
-            Thread.sleep(300);
+            waitFor(() -> s.stats().framesSent() >= 3); // the first keyframe is behind us
             s.sendSei(PAYLOAD, SeiRepeat.keyframes(1));
             assertTrue(s.awaitSourcesEnded(5000), "the 45-frame source ended");
             waitFor(() -> events.contains("sei SOURCE_ENDED null"));
@@ -135,7 +135,7 @@ class LiveStreamSeiDropTest {
     void seiStillWaitingWhenTheStreamClosesIsReportedAsStreamClosedBeforeOnClosed() throws Exception {
         LiveStream s = stream(0);
         s.start().get(10, TimeUnit.SECONDS);
-        Thread.sleep(300);
+        waitFor(() -> s.stats().framesSent() >= 3); // the first keyframe is behind us
         s.sendSei(PAYLOAD, SeiRepeat.keyframes(1));
         s.close();
         waitFor(() -> events.contains("closed"));
@@ -200,7 +200,8 @@ class LiveStreamSeiDropTest {
         waitFor(() -> events.contains("reconnecting"));
         // On a keyframe of its own, the newest one queued, so the outage trimming keeps it for the reconnect.
         s.videoEncoder().requestKeyframe();
-        s.sendSei(PAYLOAD);
+        // Keyframes only: an encode already under way cannot take it onto an inter frame before the forced keyframe.
+        s.sendSei(PAYLOAD, SeiRepeat.keyframes(1));
         Thread.sleep(200);
         s.close();
         waitFor(() -> events.contains("closed"));
