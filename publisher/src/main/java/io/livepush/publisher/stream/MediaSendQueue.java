@@ -41,6 +41,8 @@ final class MediaSendQueue {
     private final long dropThresholdUs;
     private final long disposableThresholdUs;
     private boolean waitForKeyframe;
+    /** Why inter frames are refused while {@link #waitForKeyframe}: congestion or an outage. */
+    private SeiDropReason waitReason = SeiDropReason.CONGESTION;
     private long droppedVideoFrames;
     private long droppedDuringOutage;
     private long droppedAudioDuringOutage;
@@ -92,7 +94,7 @@ final class MediaSendQueue {
                     waitForKeyframe = false;
                 } else if (waitForKeyframe) {
                     droppedVideoFrames++;
-                    lost(packet, SeiDropReason.CONGESTION);
+                    lost(packet, waitReason);
                     return false;
                 }
             }
@@ -102,6 +104,7 @@ final class MediaSendQueue {
                 if (span > dropThresholdUs) {
                     dropQueued(false);
                     waitForKeyframe = true;
+                    waitReason = SeiDropReason.CONGESTION;
                 } else if (span > disposableThresholdUs) {
                     dropQueued(true);
                 }
@@ -161,6 +164,7 @@ final class MediaSendQueue {
             }
             if (newestKey == null && dropped > 0) {
                 waitForKeyframe = true;
+                waitReason = SeiDropReason.OUTAGE;
             }
             return dropped;
         } finally {

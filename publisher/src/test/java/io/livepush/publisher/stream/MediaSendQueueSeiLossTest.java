@@ -57,6 +57,16 @@ class MediaSendQueueSeiLossTest {
     }
 
     @Test
+    void aFrameWithSeiRefusedAfterAnOutageTrimUntilTheNextKeyframeIsReportedAsOutage() {
+        MediaSendQueue q = new MediaSendQueue(10_000, record);
+        q.offer(video(3, false, false));
+        q.offer(video(4, false, false));
+        assertEquals(2, q.trimForOutage(), "no keyframe queued: inter frames go, the queue waits for one");
+        assertFalse(q.offer(video(5, false, false)));
+        assertEquals(List.of("OUTAGE 5 sei"), lost);
+    }
+
+    @Test
     void aFrameWithSeiLeftQueuedWhenTheOutputIsDoneIsReportedAsUnsentAtClose() {
         MediaSendQueue q = new MediaSendQueue(10_000, record);
         for (int i = 0; i <= 7; i++) {
