@@ -4,6 +4,7 @@ import io.livepush.capture.AudioSource;
 import io.livepush.capture.VideoSource;
 import io.livepush.cohost.CohostException;
 import io.livepush.cohost.protocol.CohostErrorCode;
+import io.livepush.cohost.protocol.SessionMessage;
 import io.livepush.cohost.protocol.SignalMessage;
 import io.livepush.cohost.rtc.RtcRuntime;
 import io.livepush.cohost.token.CohostAuthException;
@@ -74,7 +75,7 @@ final class DefaultCohostSession implements CohostSession {
     /** The WebSocket is up: say hello on it. */
     void handshakeComplete(Channel ch) {
         socket.handshakeComplete(ch);
-        socket.send(new SignalMessage.Hello(token));
+        socket.send(new SessionMessage.Hello(token));
     }
 
     void received(SignalMessage m) {
@@ -159,13 +160,13 @@ final class DefaultCohostSession implements CohostSession {
         if (thread.over()) {
             return;
         }
-        if (m instanceof SignalMessage.Welcome w) {
+        if (m instanceof SessionMessage.Welcome w) {
             userId = w.userId();
             role = w.role();
             welcomed = true;
             LOG.debug("session {} welcomed as {} ({}) in {}", serial, w.userId(), w.role(), w.roomId());
             connected.complete(this);
-        } else if (m instanceof SignalMessage.Error e) {
+        } else if (m instanceof SessionMessage.Error e) {
             refused(e);
         } else if (!invitations.handle(m) && !membership.handle(m, userId) && !handover.handle(m)) {
             notifyError(new CohostException(CohostErrorCode.UNKNOWN_MESSAGE, "the server sent " + m.type() + ", a client message"));
@@ -173,7 +174,7 @@ final class DefaultCohostSession implements CohostSession {
     }
 
     /** A typed refusal: fails the call it answers, or goes to the listener when none waits for it. */
-    private void refused(SignalMessage.Error e) {
+    private void refused(SessionMessage.Error e) {
         CohostException ex = switch (e.code()) {
             case UNAUTHORIZED, FORGED_TOKEN, TOKEN_EXPIRED ->
                     new CohostAuthException(CohostAuthException.AuthFailure.of(e.code()), e.message());

@@ -1,6 +1,7 @@
 package io.livepush.cohost.client;
 
 import io.livepush.cohost.CohostException;
+import io.livepush.cohost.protocol.InvitationMessage;
 import io.livepush.cohost.protocol.SignalMessage;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -41,7 +42,7 @@ final class InvitationBook {
 
     /** @see CohostSession#invite(String) */
     CompletableFuture<InvitationOutcome> invite(String toUserId) {
-        SignalMessage.Invite m = new SignalMessage.Invite(toUserId);
+        InvitationMessage.Invite m = new InvitationMessage.Invite(toUserId);
         CompletableFuture<InvitationOutcome> f = new CompletableFuture<>();
         thread.call(f, () -> {
             sentByUser.computeIfAbsent(toUserId, u -> new ArrayDeque<>()).add(f);
@@ -52,7 +53,7 @@ final class InvitationBook {
 
     /** @see CohostSession#cancel(String) */
     CompletableFuture<Void> cancel(String invitationId) {
-        SignalMessage.Cancel m = new SignalMessage.Cancel(invitationId);
+        InvitationMessage.Cancel m = new InvitationMessage.Cancel(invitationId);
         CompletableFuture<Void> f = new CompletableFuture<>();
         thread.call(f, () -> {
             SessionThread.replace(cancels.put(invitationId, f));
@@ -63,7 +64,7 @@ final class InvitationBook {
 
     /** @see Invitation#accept() */
     CompletableFuture<Void> answer(String invitationId, boolean accept) {
-        SignalMessage m = accept ? new SignalMessage.Accept(invitationId) : new SignalMessage.Decline(invitationId);
+        SignalMessage m = accept ? new InvitationMessage.Accept(invitationId) : new InvitationMessage.Decline(invitationId);
         CompletableFuture<Void> f = new CompletableFuture<>();
         thread.call(f, () -> {
             SessionThread.replace(answers.put(invitationId, f));
@@ -83,7 +84,7 @@ final class InvitationBook {
      * @return false when {@code m} is not about invitations
      */
     boolean handle(SignalMessage m) {
-        if (m instanceof SignalMessage.Invited i) {
+        if (m instanceof InvitationMessage.Invited i) {
             Deque<CompletableFuture<InvitationOutcome>> q = sentByUser.get(i.toUserId());
             CompletableFuture<InvitationOutcome> f = q == null ? null : q.poll();
             if (f != null) {
@@ -91,12 +92,12 @@ final class InvitationBook {
             }
             SessionThread.notifyListener(() -> listener.onInvitationSent(i.invitationId(), i.toUserId(),
                     Instant.ofEpochMilli(i.expiresAtMs())));
-        } else if (m instanceof SignalMessage.Invitation i) {
+        } else if (m instanceof InvitationMessage.Invitation i) {
             Invitation inv = new Invitation(i.invitationId(), i.fromUserId(), i.roomId(),
                     Instant.ofEpochMilli(i.expiresAtMs()), this);
             received.put(inv.id(), inv);
             SessionThread.notifyListener(() -> listener.onInvited(inv));
-        } else if (m instanceof SignalMessage.InviteResult r) {
+        } else if (m instanceof InvitationMessage.InviteResult r) {
             ended(r.invitationId(), InvitationOutcome.valueOf(r.outcome().name()));
         } else {
             return false;

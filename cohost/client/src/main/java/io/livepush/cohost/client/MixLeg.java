@@ -2,6 +2,7 @@ package io.livepush.cohost.client;
 
 import io.livepush.capture.AudioSource;
 import io.livepush.capture.VideoSource;
+import io.livepush.cohost.protocol.MediaMessage;
 import io.livepush.cohost.protocol.SeiDataMessage;
 import io.livepush.cohost.protocol.SignalMessage;
 import io.livepush.cohost.rtc.LegSignaling;
@@ -115,12 +116,12 @@ final class MixLeg {
             if (!"offer".equals(type)) {
                 throw new IllegalArgumentException("a publishing leg sent a '" + type + "' (expected offer)");
             }
-            send.accept(new SignalMessage.Offer(sdp));
+            send.accept(new MediaMessage.Offer(sdp));
         }
 
         @Override
         public void sendCandidate(String sdpMid, int sdpMLineIndex, String candidate) {
-            send.accept(new SignalMessage.Ice(sdpMid, sdpMLineIndex, candidate));
+            send.accept(new MediaMessage.Ice(sdpMid, sdpMLineIndex, candidate));
         }
     }
 }

@@ -4,6 +4,8 @@ import io.livepush.capture.AudioSource;
 import io.livepush.capture.VideoSource;
 import io.livepush.cohost.CohostException;
 import io.livepush.cohost.protocol.CohostErrorCode;
+import io.livepush.cohost.protocol.MediaMessage;
+import io.livepush.cohost.protocol.ParticipationMessage;
 import io.livepush.cohost.protocol.SignalMessage;
 import io.livepush.cohost.rtc.RtcRuntime;
 import java.util.HashMap;
@@ -67,7 +69,7 @@ final class MixMembership {
             joining = f;
             joinVideo = video;
             joinAudio = audio;
-            send.accept(new SignalMessage.Join(invitationId.get()));
+            send.accept(new ParticipationMessage.Join(invitationId.get()));
         });
         return f;
     }
@@ -78,14 +80,14 @@ final class MixMembership {
         thread.call(f, () -> {
             SessionThread.replace(leaving);
             leaving = f;
-            send.accept(new SignalMessage.Leave());
+            send.accept(new ParticipationMessage.Leave());
         });
         return f;
     }
 
     /** @see CohostSession#kick(String) */
     CompletableFuture<Void> kick(String kickedUserId) {
-        SignalMessage.Kick m = new SignalMessage.Kick(kickedUserId);
+        ParticipationMessage.Kick m = new ParticipationMessage.Kick(kickedUserId);
         CompletableFuture<Void> f = new CompletableFuture<>();
         thread.call(f, () -> {
             SessionThread.replace(kicks.put(kickedUserId, f));
@@ -106,17 +108,17 @@ final class MixMembership {
      * @return false when {@code m} is not about them
      */
     boolean handle(SignalMessage m, String selfId) {
-        if (m instanceof SignalMessage.Joined) {
+        if (m instanceof ParticipationMessage.Joined) {
             openLeg();
-        } else if (m instanceof SignalMessage.Participant p) {
+        } else if (m instanceof ParticipationMessage.Participant p) {
             participant(p, selfId);
-        } else if (m instanceof SignalMessage.Kick) {
+        } else if (m instanceof ParticipationMessage.Kick) {
             leg.close();
             failJoin(new CohostException(CohostErrorCode.NOT_INVITED, "kicked by the host"));
             SessionThread.notifyListener(listener::onKicked);
-        } else if (m instanceof SignalMessage.Answer a) {
+        } else if (m instanceof MediaMessage.Answer a) {
             toLeg(() -> leg.answer(a.sdp()));
-        } else if (m instanceof SignalMessage.Ice i) {
+        } else if (m instanceof MediaMessage.Ice i) {
             toLeg(() -> leg.candidate(i.sdpMid(), i.sdpMLineIndex(), i.candidate()));
         } else {
             return false;
@@ -163,9 +165,9 @@ final class MixMembership {
         }
     }
 
-    private void participant(SignalMessage.Participant p, String selfId) {
+    private void participant(ParticipationMessage.Participant p, String selfId) {
         boolean self = p.userId().equals(selfId);
-        if (p.event() == SignalMessage.Participant.Event.JOINED) {
+        if (p.event() == ParticipationMessage.Participant.Event.JOINED) {
             if (!self) {
                 SessionThread.notifyListener(() -> listener.onParticipantJoined(p.userId()));
             }
@@ -208,7 +210,7 @@ final class MixMembership {
         } catch (RuntimeException e) {
             leg.close();
             joining = null;
-            send.accept(new SignalMessage.Leave());
+            send.accept(new ParticipationMessage.Leave());
             f.completeExceptionally(new CohostException(CohostErrorCode.INTERNAL, "cannot open the WebRTC leg: " + e.getMessage(), e));
         }
     }
@@ -227,7 +229,7 @@ final class MixMembership {
             if (joining != null) {
                 leg.close();
                 failJoin(ex);
-                send.accept(new SignalMessage.Leave());
+                send.accept(new ParticipationMessage.Leave());
             } else {
                 notifyError(ex);
             }

@@ -2,6 +2,7 @@ package io.livepush.cohost.client;
 
 import io.livepush.cohost.CohostException;
 import io.livepush.cohost.protocol.CohostErrorCode;
+import io.livepush.cohost.protocol.HandoverMessage;
 import io.livepush.cohost.protocol.SignalMessage;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +38,7 @@ final class RemoteMix implements MixSide {
 
     @Override
     public CompletableFuture<Void> ready(Duration timeout) {
-        SignalMessage m = new SignalMessage.HandoverRequest(timeout.toMillis());
+        SignalMessage m = new HandoverMessage.HandoverRequest(timeout.toMillis());
         CompletableFuture<Void> f = new CompletableFuture<>();
         sessionThread.execute(() -> {
             ready = replace(ready, f);
@@ -51,7 +52,7 @@ final class RemoteMix implements MixSide {
         CompletableFuture<Void> f = new CompletableFuture<>();
         sessionThread.execute(() -> {
             publish = replace(publish, f);
-            send.accept(new SignalMessage.HostUnpublished());
+            send.accept(new HandoverMessage.HostUnpublished());
         });
         return f;
     }
@@ -61,31 +62,31 @@ final class RemoteMix implements MixSide {
         CompletableFuture<Void> f = new CompletableFuture<>();
         sessionThread.execute(() -> {
             unpublish = replace(unpublish, f);
-            send.accept(new SignalMessage.ReturnRequest());
+            send.accept(new HandoverMessage.ReturnRequest());
         });
         return f;
     }
 
     @Override
     public void hostLive() {
-        sessionThread.execute(() -> send.accept(new SignalMessage.HostLive()));
+        sessionThread.execute(() -> send.accept(new HandoverMessage.HostLive()));
     }
 
     /** A handover message from the server; session thread. */
     void received(SignalMessage m) {
-        if (m instanceof SignalMessage.MixReady) {
+        if (m instanceof HandoverMessage.MixReady) {
             ready = complete(ready, null, m);
-        } else if (m instanceof SignalMessage.MixLive) {
+        } else if (m instanceof HandoverMessage.MixLive) {
             publish = complete(publish, null, m);
-        } else if (m instanceof SignalMessage.MixUnpublished) {
+        } else if (m instanceof HandoverMessage.MixUnpublished) {
             unpublish = complete(unpublish, null, m);
-        } else if (m instanceof SignalMessage.MixFailed f && f.stage() == SignalMessage.MixFailed.Stage.HOST_UNPUBLISH) {
+        } else if (m instanceof HandoverMessage.MixFailed f && f.stage() == HandoverMessage.MixFailed.Stage.HOST_UNPUBLISH) {
             // The mixer stopped waiting for hostUnpublished. If this host sends (or has sent) it, the mixer
             // answers it with HANDOVER_OUT_OF_ORDER, which fails the publish step and restarts the host's
             // stream; failing that step here as well would leave the error with nothing waiting for it.
             LOG.warn("the mixer stopped waiting for this host to unpublish: {}", f.reason());
-        } else if (m instanceof SignalMessage.MixFailed f) {
-            boolean atReady = f.stage() == SignalMessage.MixFailed.Stage.READY;
+        } else if (m instanceof HandoverMessage.MixFailed f) {
+            boolean atReady = f.stage() == HandoverMessage.MixFailed.Stage.READY;
             CohostException e = new CohostException(atReady ? CohostErrorCode.MIX_NOT_READY : CohostErrorCode.MIXER_UNAVAILABLE,
                     "the mixer reports: " + f.reason());
             if (atReady) {
@@ -132,8 +133,8 @@ final class RemoteMix implements MixSide {
     }
 
     static boolean isHandoverMessage(SignalMessage m) {
-        return m instanceof SignalMessage.MixReady || m instanceof SignalMessage.MixLive
-                || m instanceof SignalMessage.MixFailed || m instanceof SignalMessage.MixUnpublished;
+        return m instanceof HandoverMessage.MixReady || m instanceof HandoverMessage.MixLive
+                || m instanceof HandoverMessage.MixFailed || m instanceof HandoverMessage.MixUnpublished;
     }
 
     /** Completes {@code f} (if any) and returns null, the new value of its field. */

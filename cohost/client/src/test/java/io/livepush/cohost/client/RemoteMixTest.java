@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livepush.cohost.CohostException;
 import io.livepush.cohost.protocol.CohostErrorCode;
+import io.livepush.cohost.protocol.HandoverMessage.MixFailed.Stage;
+import io.livepush.cohost.protocol.HandoverMessage;
 import io.livepush.cohost.protocol.SignalMessage;
-import io.livepush.cohost.protocol.SignalMessage.MixFailed.Stage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,38 +40,38 @@ class RemoteMixTest {
         CompletableFuture<Void> publish = mix.publish(Duration.ofMillis(2500));
         CompletableFuture<Void> unpublish = mix.unpublish();
         mix.hostLive();
-        assertEquals(List.of(new SignalMessage.HandoverRequest(2500), new SignalMessage.HostUnpublished(),
-                new SignalMessage.ReturnRequest(), new SignalMessage.HostLive()), sent);
+        assertEquals(List.of(new HandoverMessage.HandoverRequest(2500), new HandoverMessage.HostUnpublished(),
+                new HandoverMessage.ReturnRequest(), new HandoverMessage.HostLive()), sent);
 
-        mix.received(new SignalMessage.MixReady());
+        mix.received(new HandoverMessage.MixReady());
         assertTrue(ready.isDone() && !publish.isDone() && !unpublish.isDone());
-        mix.received(new SignalMessage.MixLive());
+        mix.received(new HandoverMessage.MixLive());
         assertTrue(publish.isDone() && !publish.isCompletedExceptionally() && !unpublish.isDone());
-        mix.received(new SignalMessage.MixUnpublished());
+        mix.received(new HandoverMessage.MixUnpublished());
         assertTrue(unpublish.isDone() && !unpublish.isCompletedExceptionally());
     }
 
     @Test
     void mixFailedAtReadyFailsTheReadyStepMixNotReadyAndAtPublishFailsThePublishStepMixerUnavailable() {
         CompletableFuture<Void> ready = mix.ready(Duration.ofMillis(300));
-        mix.received(new SignalMessage.MixFailed(Stage.READY, "not every participant delivered a picture within 300 ms"));
+        mix.received(new HandoverMessage.MixFailed(Stage.READY, "not every participant delivered a picture within 300 ms"));
         CohostException notReady = failure(ready);
         assertEquals(CohostErrorCode.MIX_NOT_READY, notReady.code());
         assertEquals("the mixer reports: not every participant delivered a picture within 300 ms", notReady.getMessage());
 
         CompletableFuture<Void> publish = mix.publish(Duration.ofMillis(300));
-        mix.received(new SignalMessage.MixFailed(Stage.PUBLISH, "NetStream.Publish.BadName"));
+        mix.received(new HandoverMessage.MixFailed(Stage.PUBLISH, "NetStream.Publish.BadName"));
         assertEquals(CohostErrorCode.MIXER_UNAVAILABLE, failure(publish).code());
     }
 
     @Test
     void mixFailedAtHostUnpublishLeavesThePublishStepToTheRefusalOfTheLateHostUnpublished() {
         CompletableFuture<Void> ready = mix.ready(Duration.ofMillis(300));
-        mix.received(new SignalMessage.MixReady());
+        mix.received(new HandoverMessage.MixReady());
         assertTrue(ready.isDone());
         // The mixer gave up READY while this host was still closing its stream; its hostUnpublished crosses the news.
         CompletableFuture<Void> publish = mix.publish(Duration.ofMillis(300));
-        mix.received(new SignalMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within 300 ms of mixReady"));
+        mix.received(new HandoverMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within 300 ms of mixReady"));
         assertFalse(publish.isDone(), "the mixer still answers the hostUnpublished itself");
 
         CohostException outOfOrder = new CohostException(CohostErrorCode.HANDOVER_OUT_OF_ORDER,

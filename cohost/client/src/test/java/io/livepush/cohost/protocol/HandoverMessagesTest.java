@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.livepush.cohost.CohostException;
-import io.livepush.cohost.protocol.SignalMessage.MixFailed.Stage;
+import io.livepush.cohost.protocol.HandoverMessage.MixFailed.Stage;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Byte-exact JSON of the audience-key handover messages (cohost/HANDOVER.md), both ways. */
 class HandoverMessagesTest {
@@ -18,32 +18,32 @@ class HandoverMessagesTest {
     static Stream<Arguments> vectors() {
         return Stream.of(
                 // host -> mixer: take the audience key; the mixer may take 2500 ms to get ready (and to publish)
-                Arguments.of(new SignalMessage.HandoverRequest(2500), "{\"type\":\"handoverRequest\",\"timeoutMs\":2500}"),
+                Arguments.of(new HandoverMessage.HandoverRequest(2500), "{\"type\":\"handoverRequest\",\"timeoutMs\":2500}"),
                 // mixer -> host: every participant delivered a picture; unpublish now
-                Arguments.of(new SignalMessage.MixReady(), "{\"type\":\"mixReady\"}"),
+                Arguments.of(new HandoverMessage.MixReady(), "{\"type\":\"mixReady\"}"),
                 // host -> mixer: the host's stream has left the key; publish
-                Arguments.of(new SignalMessage.HostUnpublished(), "{\"type\":\"hostUnpublished\"}"),
+                Arguments.of(new HandoverMessage.HostUnpublished(), "{\"type\":\"hostUnpublished\"}"),
                 // mixer -> host: the ingest accepted the mix
-                Arguments.of(new SignalMessage.MixLive(), "{\"type\":\"mixLive\"}"),
+                Arguments.of(new HandoverMessage.MixLive(), "{\"type\":\"mixLive\"}"),
                 // mixer -> host: failed, with the stage (READY: host untouched; PUBLISH: host must publish again)
-                Arguments.of(new SignalMessage.MixFailed(Stage.READY, "guest sent no picture"),
+                Arguments.of(new HandoverMessage.MixFailed(Stage.READY, "guest sent no picture"),
                         "{\"type\":\"mixFailed\",\"stage\":\"READY\",\"reason\":\"guest sent no picture\"}"),
-                Arguments.of(new SignalMessage.MixFailed(Stage.PUBLISH, "NetStream.Publish.BadName"),
+                Arguments.of(new HandoverMessage.MixFailed(Stage.PUBLISH, "NetStream.Publish.BadName"),
                         "{\"type\":\"mixFailed\",\"stage\":\"PUBLISH\",\"reason\":\"NetStream.Publish.BadName\"}"),
                 // mixer -> host: no hostUnpublished in time after mixReady; the mix never published
-                Arguments.of(new SignalMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within 300 ms"),
+                Arguments.of(new HandoverMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within 300 ms"),
                         "{\"type\":\"mixFailed\",\"stage\":\"HOST_UNPUBLISH\",\"reason\":\"no hostUnpublished within 300 ms\"}"),
                 // host -> mixer: give the key back (or abandon a handover)
-                Arguments.of(new SignalMessage.ReturnRequest(), "{\"type\":\"returnRequest\"}"),
+                Arguments.of(new HandoverMessage.ReturnRequest(), "{\"type\":\"returnRequest\"}"),
                 // mixer -> host: the mix has left the key
-                Arguments.of(new SignalMessage.MixUnpublished(), "{\"type\":\"mixUnpublished\"}"),
+                Arguments.of(new HandoverMessage.MixUnpublished(), "{\"type\":\"mixUnpublished\"}"),
                 // host -> mixer: the host's own stream holds the key again
-                Arguments.of(new SignalMessage.HostLive(), "{\"type\":\"hostLive\"}"),
+                Arguments.of(new HandoverMessage.HostLive(), "{\"type\":\"hostLive\"}"),
                 // mixer -> guest: only the session's host may hand the key over
-                Arguments.of(new SignalMessage.Error(CohostErrorCode.NOT_HOST, "only a host may hand the audience over; you are GUEST",
+                Arguments.of(new SessionMessage.Error(CohostErrorCode.NOT_HOST, "only a host may hand the audience over; you are GUEST",
                         "handoverRequest"), "{\"type\":\"error\",\"code\":\"NOT_HOST\",\"message\":\"only a host may hand the audience"
                         + " over; you are GUEST\",\"inReplyTo\":\"handoverRequest\"}"),
-                Arguments.of(new SignalMessage.Error(CohostErrorCode.HANDOVER_OUT_OF_ORDER, "m", "hostUnpublished"),
+                Arguments.of(new SessionMessage.Error(CohostErrorCode.HANDOVER_OUT_OF_ORDER, "m", "hostUnpublished"),
                         "{\"type\":\"error\",\"code\":\"HANDOVER_OUT_OF_ORDER\",\"message\":\"m\",\"inReplyTo\":\"hostUnpublished\"}"));
     }
 
@@ -57,7 +57,7 @@ class HandoverMessagesTest {
     @ParameterizedTest
     @ValueSource(longs = {0, 99, 120_001, -5})
     void aHandoverTimeoutOutside100MsTo120SIsRefused(long ms) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SignalMessage.HandoverRequest(ms));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HandoverMessage.HandoverRequest(ms));
         assertEquals("timeoutMs is " + ms + " (expected 100..120000)", e.getMessage());
     }
 
@@ -75,7 +75,7 @@ class HandoverMessagesTest {
 
     @Test
     void aRefusedHandoverMessageIsNamedByItsTypeAlone() {
-        assertEquals("handoverRequest", SignalCodec.reference(new SignalMessage.HandoverRequest(1000)));
-        assertEquals("hostUnpublished", SignalCodec.reference(new SignalMessage.HostUnpublished()));
+        assertEquals("handoverRequest", SignalCodec.reference(new HandoverMessage.HandoverRequest(1000)));
+        assertEquals("hostUnpublished", SignalCodec.reference(new HandoverMessage.HostUnpublished()));
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.livepush.cohost.CohostException;
-import io.livepush.cohost.protocol.SignalMessage.InviteResult.Outcome;
-import io.livepush.cohost.protocol.SignalMessage.Participant.Event;
+import io.livepush.cohost.protocol.InvitationMessage.InviteResult.Outcome;
+import io.livepush.cohost.protocol.ParticipationMessage.Participant.Event;
 import io.livepush.cohost.token.CohostToken.Role;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -19,37 +19,37 @@ class SignalCodecTest {
 
     static Stream<SignalMessage> everyMessage() {
         return Stream.of(
-                new SignalMessage.Hello("abc.def"),
-                new SignalMessage.Welcome("bob", Role.GUEST, "room-1"),
-                new SignalMessage.Invite("bob"),
-                new SignalMessage.Invited("inv-1", "bob", 1_700_000_000_123L),
-                new SignalMessage.Invitation("inv-1", "alice", "room-1", 1_700_000_000_123L),
-                new SignalMessage.InviteResult("inv-1", Outcome.ACCEPTED),
-                new SignalMessage.InviteResult("inv-2", Outcome.CANCELLED),
-                new SignalMessage.Accept("inv-1"),
-                new SignalMessage.Decline("inv-1"),
-                new SignalMessage.Cancel("inv-1"),
-                new SignalMessage.Join("inv-1"),
-                new SignalMessage.Join(null),
-                new SignalMessage.Joined("bob"),
-                new SignalMessage.Leave(),
-                new SignalMessage.Kick("bob"),
-                new SignalMessage.Participant(Event.JOINED, "bob"),
-                new SignalMessage.Participant(Event.LEFT, "bob"),
-                new SignalMessage.Offer("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n"),
-                new SignalMessage.Answer("v=0\r\n\"quoted\" \\ \u00e9\r\n"),
-                new SignalMessage.Ice("0", 0, "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host"),
-                new SignalMessage.Ice(null, 3, ""),
-                new SignalMessage.HandoverRequest(10_000),
-                new SignalMessage.MixReady(),
-                new SignalMessage.HostUnpublished(),
-                new SignalMessage.MixLive(),
-                new SignalMessage.MixFailed(SignalMessage.MixFailed.Stage.PUBLISH, "ingest refused"),
-                new SignalMessage.ReturnRequest(),
-                new SignalMessage.MixUnpublished(),
-                new SignalMessage.HostLive(),
-                new SignalMessage.Error(CohostErrorCode.NOT_HOST, "only a host may invite", "invite:bob"),
-                new SignalMessage.Error(CohostErrorCode.INTERNAL, "x", null));
+                new SessionMessage.Hello("abc.def"),
+                new SessionMessage.Welcome("bob", Role.GUEST, "room-1"),
+                new InvitationMessage.Invite("bob"),
+                new InvitationMessage.Invited("inv-1", "bob", 1_700_000_000_123L),
+                new InvitationMessage.Invitation("inv-1", "alice", "room-1", 1_700_000_000_123L),
+                new InvitationMessage.InviteResult("inv-1", Outcome.ACCEPTED),
+                new InvitationMessage.InviteResult("inv-2", Outcome.CANCELLED),
+                new InvitationMessage.Accept("inv-1"),
+                new InvitationMessage.Decline("inv-1"),
+                new InvitationMessage.Cancel("inv-1"),
+                new ParticipationMessage.Join("inv-1"),
+                new ParticipationMessage.Join(null),
+                new ParticipationMessage.Joined("bob"),
+                new ParticipationMessage.Leave(),
+                new ParticipationMessage.Kick("bob"),
+                new ParticipationMessage.Participant(Event.JOINED, "bob"),
+                new ParticipationMessage.Participant(Event.LEFT, "bob"),
+                new MediaMessage.Offer("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n"),
+                new MediaMessage.Answer("v=0\r\n\"quoted\" \\ \u00e9\r\n"),
+                new MediaMessage.Ice("0", 0, "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host"),
+                new MediaMessage.Ice(null, 3, ""),
+                new HandoverMessage.HandoverRequest(10_000),
+                new HandoverMessage.MixReady(),
+                new HandoverMessage.HostUnpublished(),
+                new HandoverMessage.MixLive(),
+                new HandoverMessage.MixFailed(HandoverMessage.MixFailed.Stage.PUBLISH, "ingest refused"),
+                new HandoverMessage.ReturnRequest(),
+                new HandoverMessage.MixUnpublished(),
+                new HandoverMessage.HostLive(),
+                new SessionMessage.Error(CohostErrorCode.NOT_HOST, "only a host may invite", "invite:bob"),
+                new SessionMessage.Error(CohostErrorCode.INTERNAL, "x", null));
     }
 
     @ParameterizedTest
@@ -61,27 +61,34 @@ class SignalCodecTest {
     @Test
     void everyMessageTypeIsCoveredByTheRoundTripTable() {
         String covered = everyMessage().map(SignalMessage::type).distinct().sorted().collect(Collectors.joining(","));
-        String declared = Arrays.stream(SignalMessage.class.getPermittedSubclasses())
+        String declared = messageRecords(SignalMessage.class)
                 .map(c -> Character.toLowerCase(c.getSimpleName().charAt(0)) + c.getSimpleName().substring(1))
                 .sorted().collect(Collectors.joining(","));
         assertEquals(declared, covered);
     }
 
+    /** The records under a sealed type, through its sealed sub-interfaces. */
+    private static Stream<Class<?>> messageRecords(Class<?> type) {
+        return type.isSealed()
+                ? Arrays.stream(type.getPermittedSubclasses()).flatMap(SignalCodecTest::messageRecords)
+                : Stream.of(type);
+    }
+
     @Test
     void writesTypeFirstThenTheFieldsInDeclarationOrder() {
         assertEquals("{\"type\":\"invitation\",\"invitationId\":\"i\",\"fromUserId\":\"alice\",\"roomId\":\"r\",\"expiresAtMs\":42}",
-                SignalCodec.encode(new SignalMessage.Invitation("i", "alice", "r", 42)));
+                SignalCodec.encode(new InvitationMessage.Invitation("i", "alice", "r", 42)));
         assertEquals("{\"type\":\"ice\",\"sdpMid\":\"0\",\"sdpMLineIndex\":1,\"candidate\":\"c\"}",
-                SignalCodec.encode(new SignalMessage.Ice("0", 1, "c")));
-        assertEquals("{\"type\":\"leave\"}", SignalCodec.encode(new SignalMessage.Leave()));
-        assertEquals("{\"type\":\"join\",\"invitationId\":null}", SignalCodec.encode(new SignalMessage.Join(null)));
+                SignalCodec.encode(new MediaMessage.Ice("0", 1, "c")));
+        assertEquals("{\"type\":\"leave\"}", SignalCodec.encode(new ParticipationMessage.Leave()));
+        assertEquals("{\"type\":\"join\",\"invitationId\":null}", SignalCodec.encode(new ParticipationMessage.Join(null)));
     }
 
     @Test
     void readsFieldsInAnyOrderIgnoresUnknownOnesAndTreatsAbsentOptionalFieldsAsNull() throws Exception {
-        assertEquals(new SignalMessage.Ice(null, 2, "c"),
+        assertEquals(new MediaMessage.Ice(null, 2, "c"),
                 SignalCodec.decode("{\"candidate\":\"c\",\"future\":[],\"sdpMLineIndex\":2,\"type\":\"ice\"}".replace("[]", "true")));
-        assertEquals(new SignalMessage.Join(null), SignalCodec.decode("{\"type\":\"join\"}"));
+        assertEquals(new ParticipationMessage.Join(null), SignalCodec.decode("{\"type\":\"join\"}"));
     }
 
     @Test
@@ -126,17 +133,17 @@ class SignalCodecTest {
 
     @Test
     void errorsNameTheRefusedRequestByTypeAndSubject() {
-        assertEquals("accept:inv-9", SignalCodec.reference(new SignalMessage.Accept("inv-9")));
-        assertEquals("kick:bob", SignalCodec.reference(new SignalMessage.Kick("bob")));
-        assertEquals("join", SignalCodec.reference(new SignalMessage.Join(null)));
-        assertEquals("offer", SignalCodec.reference(new SignalMessage.Offer("v=0")));
-        SignalMessage.Error err = new SignalMessage.Error(CohostErrorCode.NOT_INVITED, "m", "accept:inv-9");
+        assertEquals("accept:inv-9", SignalCodec.reference(new InvitationMessage.Accept("inv-9")));
+        assertEquals("kick:bob", SignalCodec.reference(new ParticipationMessage.Kick("bob")));
+        assertEquals("join", SignalCodec.reference(new ParticipationMessage.Join(null)));
+        assertEquals("offer", SignalCodec.reference(new MediaMessage.Offer("v=0")));
+        SessionMessage.Error err = new SessionMessage.Error(CohostErrorCode.NOT_INVITED, "m", "accept:inv-9");
         assertEquals("accept", err.inReplyToType());
         assertEquals("inv-9", err.inReplyToSubject());
     }
 
     @Test
     void theHelloTokenIsNotPrintedByToString() {
-        assertEquals("Hello[token=<7 chars>]", new SignalMessage.Hello("abc.def").toString());
+        assertEquals("Hello[token=<7 chars>]", new SessionMessage.Hello("abc.def").toString());
     }
 }

@@ -5,17 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.livepush.cohost.protocol.ParticipationMessage;
+import io.livepush.cohost.protocol.SessionMessage;
+import io.livepush.cohost.protocol.SignalCodec;
 import io.livepush.cohost.rtc.LegSignaling;
 import io.livepush.cohost.server.signaling.MixerGateway;
 import io.livepush.cohost.server.signaling.ParticipantLeg;
 import io.livepush.cohost.server.signaling.SignalingConfig;
 import io.livepush.cohost.server.signaling.SignalingServer;
-import io.livepush.cohost.token.CohostToken;
 import io.livepush.cohost.token.CohostToken.Role;
+import io.livepush.cohost.token.CohostToken;
 import io.livepush.cohost.token.TokenSigner;
 import io.livepush.cohost.token.TokenVerifier;
-import io.livepush.cohost.protocol.SignalCodec;
-import io.livepush.cohost.protocol.SignalMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -111,11 +112,11 @@ class CohostControllerTest {
         WebSocket alice = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create(uri), new WebSocket.Listener() { }).get(5, TimeUnit.SECONDS);
         try {
-            alice.sendText(SignalCodec.encode(new SignalMessage.Hello(signer.sign(
+            alice.sendText(SignalCodec.encode(new SessionMessage.Hello(signer.sign(
                     new CohostToken("alice", Role.HOST, "room-1", Instant.now().plusSeconds(600))))), true).get();
-            alice.sendText(SignalCodec.encode(new SignalMessage.Join(null)), true).get();
+            alice.sendText(SignalCodec.encode(new ParticipationMessage.Join(null)), true).get();
             guestView.await("joined: alice"::equals, "alice in the mix");
-            alice.sendText(SignalCodec.encode(new SignalMessage.Leave()), true).get();
+            alice.sendText(SignalCodec.encode(new ParticipationMessage.Leave()), true).get();
             guestView.await("left: alice"::equals, "alice out of the mix");
         } finally {
             alice.abort();

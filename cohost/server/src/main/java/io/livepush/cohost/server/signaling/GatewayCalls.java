@@ -1,6 +1,6 @@
 package io.livepush.cohost.server.signaling;
 
-import io.livepush.cohost.protocol.SignalMessage;
+import io.livepush.cohost.protocol.MediaMessage;
 import io.livepush.cohost.rtc.LegSignaling;
 import io.livepush.cohost.token.CohostToken;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -44,14 +44,14 @@ final class GatewayCalls {
                 throw new IllegalArgumentException("the mixer sent a description of type '" + type + "' (expected answer)");
             }
             if (!closed) {
-                connection.send(new SignalMessage.Answer(sdp));
+                connection.send(new MediaMessage.Answer(sdp));
             }
         }
 
         @Override
         public void sendCandidate(String sdpMid, int sdpMLineIndex, String candidate) {
             if (!closed) {
-                connection.send(new SignalMessage.Ice(sdpMid, sdpMLineIndex, candidate));
+                connection.send(new MediaMessage.Ice(sdpMid, sdpMLineIndex, candidate));
             }
         }
     }

@@ -2,8 +2,9 @@ package io.livepush.cohost.server.signaling;
 
 import io.livepush.cohost.CohostException;
 import io.livepush.cohost.protocol.CohostErrorCode;
+import io.livepush.cohost.protocol.HandoverMessage.MixFailed.Stage;
+import io.livepush.cohost.protocol.HandoverMessage;
 import io.livepush.cohost.protocol.SignalMessage;
-import io.livepush.cohost.protocol.SignalMessage.MixFailed.Stage;
 import io.livepush.cohost.token.CohostToken.Role;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.CompletableFuture;
@@ -90,13 +91,13 @@ final class HandoverCoordinator {
         if (state == State.ON_HOST && output.publishing()) {
             to(State.ON_MIX); // the mixer was started pushing (outputOnStart): it holds the key
         }
-        if (m instanceof SignalMessage.HandoverRequest r) {
+        if (m instanceof HandoverMessage.HandoverRequest r) {
             request(c, r.timeoutMs());
-        } else if (m instanceof SignalMessage.HostUnpublished) {
+        } else if (m instanceof HandoverMessage.HostUnpublished) {
             hostUnpublished(c);
-        } else if (m instanceof SignalMessage.ReturnRequest) {
+        } else if (m instanceof HandoverMessage.ReturnRequest) {
             giveBack(c);
-        } else if (m instanceof SignalMessage.HostLive) {
+        } else if (m instanceof HandoverMessage.HostLive) {
             if (state != State.ON_HOST && state != State.RETURNING) {
                 throw outOfOrder(m, "the mix holds or is taking the audience key");
             }
@@ -106,7 +107,7 @@ final class HandoverCoordinator {
 
     private void request(SignalingConnection c, long timeout) throws CohostException {
         if (state != State.ON_HOST && state != State.RETURNING) {
-            throw outOfOrder(new SignalMessage.HandoverRequest(timeout), "a handover is already under way or done");
+            throw outOfOrder(new HandoverMessage.HandoverRequest(timeout), "a handover is already under way or done");
         }
         owner = c;
         timeoutMs = timeout;
@@ -126,7 +127,7 @@ final class HandoverCoordinator {
             prepareOutput(a);
         } else if (System.nanoTime() >= deadlineNanos) {
             to(State.ON_HOST);
-            owner.send(new SignalMessage.MixFailed(Stage.READY,
+            owner.send(new HandoverMessage.MixFailed(Stage.READY,
                     "not every participant delivered a picture within " + timeoutMs + " ms"));
         } else {
             schedule(() -> pollReady(a), READY_POLL_MS);
@@ -168,7 +169,7 @@ final class HandoverCoordinator {
                     ms, failure.toString());
         }
         mixReadySent = true;
-        owner.send(new SignalMessage.MixReady());
+        owner.send(new HandoverMessage.MixReady());
         schedule(() -> hostSilent(a), timeoutMs);
     }
 
@@ -180,13 +181,13 @@ final class HandoverCoordinator {
         LOG.warn("no hostUnpublished within {} ms of mixReady; the mix does not publish", timeoutMs);
         to(State.ON_HOST);
         onOutputThread(output::cancelPreparedOutput);
-        owner.send(new SignalMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within " + timeoutMs
+        owner.send(new HandoverMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within " + timeoutMs
                 + " ms of mixReady; the mix did not publish and the host's stream keeps the audience key"));
     }
 
     private void hostUnpublished(SignalingConnection c) throws CohostException {
         if (state != State.READY || !mixReadySent) {
-            throw outOfOrder(new SignalMessage.HostUnpublished(), "send it after mixReady");
+            throw outOfOrder(new HandoverMessage.HostUnpublished(), "send it after mixReady");
         }
         owner = c;
         int a = attempt;
@@ -220,11 +221,11 @@ final class HandoverCoordinator {
         }
         if (failure == null) {
             to(State.ON_MIX);
-            owner.send(new SignalMessage.MixLive());
+            owner.send(new HandoverMessage.MixLive());
         } else {
             LOG.warn("the mix could not take the audience key: {}", failure);
             to(State.ON_HOST);
-            owner.send(new SignalMessage.MixFailed(Stage.PUBLISH, failure));
+            owner.send(new HandoverMessage.MixFailed(Stage.PUBLISH, failure));
         }
     }
 
@@ -239,7 +240,7 @@ final class HandoverCoordinator {
             output.stopOutput();
             submit(() -> {
                 if (a == attempt) {
-                    c.send(new SignalMessage.MixUnpublished());
+                    c.send(new HandoverMessage.MixUnpublished());
                 }
             });
         });

@@ -1,6 +1,7 @@
 package io.livepush.cohost.server.signaling;
 
 import io.livepush.cohost.protocol.CohostErrorCode;
+import io.livepush.cohost.protocol.SessionMessage;
 import io.livepush.cohost.protocol.SignalCodec;
 import io.livepush.cohost.protocol.SignalMessage;
 import io.livepush.cohost.token.CohostToken;
@@ -44,7 +45,7 @@ final class SignalingConnection {
     }
 
     void refuse(CohostErrorCode code, String message, SignalMessage request) {
-        send(new SignalMessage.Error(code, message, request == null ? null : SignalCodec.reference(request)));
+        send(new SessionMessage.Error(code, message, request == null ? null : SignalCodec.reference(request)));
     }
 
     /** Sends the error, then a WebSocket close (1008 policy violation) naming the code, then closes. */

@@ -2,12 +2,17 @@ package io.livepush.cohost.server.signaling;
 
 import io.livepush.cohost.CohostException;
 import io.livepush.cohost.protocol.CohostErrorCode;
+import io.livepush.cohost.protocol.HandoverMessage;
+import io.livepush.cohost.protocol.InvitationMessage.InviteResult.Outcome;
+import io.livepush.cohost.protocol.InvitationMessage;
+import io.livepush.cohost.protocol.MediaMessage;
+import io.livepush.cohost.protocol.ParticipationMessage.Participant.Event;
+import io.livepush.cohost.protocol.ParticipationMessage;
+import io.livepush.cohost.protocol.SessionMessage;
 import io.livepush.cohost.protocol.SignalMessage;
-import io.livepush.cohost.protocol.SignalMessage.InviteResult.Outcome;
-import io.livepush.cohost.protocol.SignalMessage.Participant.Event;
 import io.livepush.cohost.token.CohostAuthException;
-import io.livepush.cohost.token.CohostToken;
 import io.livepush.cohost.token.CohostToken.Role;
+import io.livepush.cohost.token.CohostToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +93,7 @@ final class SignalingRouter {
         if (c.gone) {
             return;
         }
-        if (m instanceof SignalMessage.Hello h) {
+        if (m instanceof SessionMessage.Hello h) {
             hello(c, h);
             return;
         }
@@ -96,34 +101,34 @@ final class SignalingRouter {
             c.refuseAndClose(CohostErrorCode.UNAUTHORIZED, "the first message must be hello{token}, not " + m.type(), m);
             return;
         }
-        if (m instanceof SignalMessage.Invite i) {
+        if (m instanceof InvitationMessage.Invite i) {
             invite(c, i.toUserId());
-        } else if (m instanceof SignalMessage.Accept a) {
+        } else if (m instanceof InvitationMessage.Accept a) {
             answer(c, a.invitationId(), true);
-        } else if (m instanceof SignalMessage.Decline d) {
+        } else if (m instanceof InvitationMessage.Decline d) {
             answer(c, d.invitationId(), false);
-        } else if (m instanceof SignalMessage.Cancel x) {
+        } else if (m instanceof InvitationMessage.Cancel x) {
             requireHost(c, "cancel invitations");
             expireIfDue(x.invitationId());
             notifyResult(invitations.cancel(x.invitationId(), c.userId(), now()), Outcome.CANCELLED);
-        } else if (m instanceof SignalMessage.Join j) {
+        } else if (m instanceof ParticipationMessage.Join j) {
             join(c, j.invitationId());
-        } else if (m instanceof SignalMessage.Leave) {
+        } else if (m instanceof ParticipationMessage.Leave) {
             if (!c.participant) {
                 throw new CohostException(CohostErrorCode.UNKNOWN_USER, "you are not a participant of room " + c.token.roomId());
             }
             removeParticipant(c);
-        } else if (m instanceof SignalMessage.Kick k) {
+        } else if (m instanceof ParticipationMessage.Kick k) {
             kick(c, k.userId());
-        } else if (m instanceof SignalMessage.Offer o) {
+        } else if (m instanceof MediaMessage.Offer o) {
             offer(c, o.sdp());
-        } else if (m instanceof SignalMessage.Ice i) {
+        } else if (m instanceof MediaMessage.Ice i) {
             if (!c.legOpened) {
                 throw new CohostException(CohostErrorCode.NOT_INVITED, "join and send an offer before ICE candidates");
             }
             gateway.candidate(c.userId(), i.sdpMid(), i.sdpMLineIndex(), i.candidate());
-        } else if (m instanceof SignalMessage.HandoverRequest || m instanceof SignalMessage.HostUnpublished
-                || m instanceof SignalMessage.ReturnRequest || m instanceof SignalMessage.HostLive) {
+        } else if (m instanceof HandoverMessage.HandoverRequest || m instanceof HandoverMessage.HostUnpublished
+                || m instanceof HandoverMessage.ReturnRequest || m instanceof HandoverMessage.HostLive) {
             handover.handle(c, m);
         } else {
             throw new CohostException(CohostErrorCode.UNKNOWN_MESSAGE,
@@ -131,7 +136,7 @@ final class SignalingRouter {
         }
     }
 
-    private void hello(SignalingConnection c, SignalMessage.Hello h) throws CohostException {
+    private void hello(SignalingConnection c, SessionMessage.Hello h) throws CohostException {
         if (c.token != null) {
             throw new CohostException(CohostErrorCode.MALFORMED_MESSAGE, "hello was already received on this socket");
         }
@@ -153,7 +158,7 @@ final class SignalingRouter {
             dropped(previous);
         }
         LOG.info("{} => welcome ({})", c, token.role());
-        c.send(new SignalMessage.Welcome(token.userId(), token.role(), token.roomId()));
+        c.send(new SessionMessage.Welcome(token.userId(), token.role(), token.roomId()));
     }
 
     private void invite(SignalingConnection host, String guestId) throws CohostException {
@@ -168,8 +173,8 @@ final class SignalingRouter {
         scheduleExpiry(e.id, ttl.toMillis());
         long expiresAtMs = e.expiresAt.toEpochMilli();
         LOG.info("invitation {} {} -> {} => INVITED", e.id, host.userId(), guestId);
-        host.send(new SignalMessage.Invited(e.id, guestId, expiresAtMs));
-        guest.send(new SignalMessage.Invitation(e.id, host.userId(), e.roomId, expiresAtMs));
+        host.send(new InvitationMessage.Invited(e.id, guestId, expiresAtMs));
+        guest.send(new InvitationMessage.Invitation(e.id, host.userId(), e.roomId, expiresAtMs));
     }
 
     private void scheduleExpiry(String id, long delayMs) {
@@ -201,7 +206,7 @@ final class SignalingRouter {
 
     private void notifyResult(InvitationRegistry.Entry e, Outcome outcome) {
         LOG.info("invitation {} INVITED => {}", e.id, e.state);
-        SignalMessage result = new SignalMessage.InviteResult(e.id, outcome);
+        SignalMessage result = new InvitationMessage.InviteResult(e.id, outcome);
         for (String user : List.of(e.hostUserId, e.guestUserId)) {
             SignalingConnection c = users.get(user);
             if (c != null && c.token.roomId().equals(e.roomId)) {
@@ -230,11 +235,11 @@ final class SignalingRouter {
         }
         c.participant = true;
         LOG.info("{} => joined", c);
-        c.send(new SignalMessage.Joined(c.userId()));
+        c.send(new ParticipationMessage.Joined(c.userId()));
         for (SignalingConnection other : present) {
-            c.send(new SignalMessage.Participant(Event.JOINED, other.userId()));
+            c.send(new ParticipationMessage.Participant(Event.JOINED, other.userId()));
         }
-        SignalMessage joined = new SignalMessage.Participant(Event.JOINED, c.userId());
+        SignalMessage joined = new ParticipationMessage.Participant(Event.JOINED, c.userId());
         for (SignalingConnection other : inRoom(room)) {
             if (other != c) {
                 other.send(joined);
@@ -252,7 +257,7 @@ final class SignalingRouter {
         c.legOpened = true;
         gateway.join(c.userId(), c.token.role(), sdp, c, why -> submit(() -> {
             if (c.participant && !c.gone) {
-                c.send(new SignalMessage.Error(CohostErrorCode.MIXER_UNAVAILABLE, why, "offer"));
+                c.send(new SessionMessage.Error(CohostErrorCode.MIXER_UNAVAILABLE, why, "offer"));
                 removeParticipant(c);
             }
         }));
@@ -266,7 +271,7 @@ final class SignalingRouter {
                     "user " + userId + " is not a participant of room " + host.token.roomId());
         }
         LOG.info("{} kicks {}", host, target);
-        target.send(new SignalMessage.Kick(userId));
+        target.send(new ParticipationMessage.Kick(userId));
         removeParticipant(target);
     }
 
@@ -281,7 +286,7 @@ final class SignalingRouter {
             c.joinedInvitationId = null;
         }
         LOG.info("{} => left", c);
-        SignalMessage left = new SignalMessage.Participant(Event.LEFT, c.userId());
+        SignalMessage left = new ParticipationMessage.Participant(Event.LEFT, c.userId());
         c.send(left);
         for (SignalingConnection other : inRoom(c.token.roomId())) {
             if (other != c) {

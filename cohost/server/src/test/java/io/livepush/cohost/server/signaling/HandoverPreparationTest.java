@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livepush.cohost.protocol.CohostErrorCode;
-import io.livepush.cohost.protocol.SignalMessage;
-import io.livepush.cohost.protocol.SignalMessage.MixFailed.Stage;
-import io.livepush.cohost.token.CohostToken;
+import io.livepush.cohost.protocol.HandoverMessage.MixFailed.Stage;
+import io.livepush.cohost.protocol.HandoverMessage;
+import io.livepush.cohost.protocol.SessionMessage;
 import io.livepush.cohost.token.CohostToken.Role;
+import io.livepush.cohost.token.CohostToken;
 import io.livepush.cohost.token.TokenSigner;
 import io.livepush.cohost.token.TokenVerifier;
 import java.net.URI;
@@ -57,8 +58,8 @@ class HandoverPreparationTest {
     private RawSignalingClient host() throws Exception {
         RawSignalingClient r = new RawSignalingClient(uri);
         open.add(r);
-        r.send(new SignalMessage.Hello(signer.sign(new CohostToken("alice", Role.HOST, "room-1", Instant.now().plusSeconds(600)))));
-        assertEquals(new SignalMessage.Welcome("alice", Role.HOST, "room-1"), r.next());
+        r.send(new SessionMessage.Hello(signer.sign(new CohostToken("alice", Role.HOST, "room-1", Instant.now().plusSeconds(600)))));
+        assertEquals(new SessionMessage.Welcome("alice", Role.HOST, "room-1"), r.next());
         return r;
     }
 
@@ -66,17 +67,17 @@ class HandoverPreparationTest {
     void mixReadyWaitsUntilTheOutputIsPreparedOnTheHandoverThreadAndTheStartFollowsIt() throws Exception {
         output.prepareAnswer = new CompletableFuture<>();
         RawSignalingClient host = host();
-        host.send(new SignalMessage.HandoverRequest(5000));
+        host.send(new HandoverMessage.HandoverRequest(5000));
         assertEquals("prepare", output.nextPreparation());
         assertTrue(output.prepareThread.startsWith("livepush-signaling-handover-"), output.prepareThread);
         assertNull(host.poll(300), "no mixReady while the output is being prepared");
         assertTrue(output.calls.isEmpty(), "preparing never starts the output: " + output.calls);
 
         output.prepareAnswer.complete(null);
-        assertEquals(new SignalMessage.MixReady(), host.next());
+        assertEquals(new HandoverMessage.MixReady(), host.next());
         output.ingestAnswer.complete(null);
-        host.send(new SignalMessage.HostUnpublished());
-        assertEquals(new SignalMessage.MixLive(), host.next());
+        host.send(new HandoverMessage.HostUnpublished());
+        assertEquals(new HandoverMessage.MixLive(), host.next());
         assertEquals("start", output.nextCall());
         assertNull(output.preparations.poll(), "a started preparation is not cancelled");
     }
@@ -85,14 +86,14 @@ class HandoverPreparationTest {
     void hostUnpublishedWhileTheOutputIsBeingPreparedIsOutOfOrderAndStartsNothing() throws Exception {
         output.prepareAnswer = new CompletableFuture<>();
         RawSignalingClient host = host();
-        host.send(new SignalMessage.HandoverRequest(5000));
+        host.send(new HandoverMessage.HandoverRequest(5000));
         assertEquals("prepare", output.nextPreparation());
-        host.send(new SignalMessage.HostUnpublished());
+        host.send(new HandoverMessage.HostUnpublished());
         assertEquals("hostUnpublished is not expected while the handover is READY (send it after mixReady)",
                 host.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER).message());
         assertTrue(output.calls.isEmpty(), output.calls.toString());
         output.prepareAnswer.complete(null);
-        assertEquals(new SignalMessage.MixReady(), host.next(), "the handover goes on");
+        assertEquals(new HandoverMessage.MixReady(), host.next(), "the handover goes on");
     }
 
     @Test
@@ -100,10 +101,10 @@ class HandoverPreparationTest {
         output.prepareAnswer = CompletableFuture.failedFuture(new IllegalStateException("connection refused"));
         output.ingestAnswer.complete(null);
         RawSignalingClient host = host();
-        host.send(new SignalMessage.HandoverRequest(2000));
-        assertEquals(new SignalMessage.MixReady(), host.next());
-        host.send(new SignalMessage.HostUnpublished());
-        assertEquals(new SignalMessage.MixLive(), host.next());
+        host.send(new HandoverMessage.HandoverRequest(2000));
+        assertEquals(new HandoverMessage.MixReady(), host.next());
+        host.send(new HandoverMessage.HostUnpublished());
+        assertEquals(new HandoverMessage.MixLive(), host.next());
         assertEquals("start", output.nextCall());
     }
 
@@ -114,23 +115,23 @@ class HandoverPreparationTest {
         output.ingestAnswer.complete(null);
         RawSignalingClient host = host();
         long t0 = System.nanoTime();
-        host.send(new SignalMessage.HandoverRequest(800));
+        host.send(new HandoverMessage.HandoverRequest(800));
         assertNull(host.poll(250), "mixReady waits for the preparation");
-        assertEquals(new SignalMessage.MixReady(), host.next());
+        assertEquals(new HandoverMessage.MixReady(), host.next());
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertTrue(ms < 800, "mixReady leaves the host part of its 800 ms to spare; it came after " + ms + " ms");
         Thread.sleep(300); // READY's bound runs from mixReady: 700 ms more
-        host.send(new SignalMessage.HostUnpublished());
-        assertEquals(new SignalMessage.MixLive(), host.next());
+        host.send(new HandoverMessage.HostUnpublished());
+        assertEquals(new HandoverMessage.MixLive(), host.next());
         assertEquals("start", output.nextCall());
     }
 
     @Test
     void aReadyBoundThatExpiresClosesThePreparationAndNeverTouchesTheOutput() throws Exception {
         RawSignalingClient host = host();
-        host.send(new SignalMessage.HandoverRequest(500));
-        assertEquals(new SignalMessage.MixReady(), host.next());
-        assertEquals(Stage.HOST_UNPUBLISH, host.next(SignalMessage.MixFailed.class).stage());
+        host.send(new HandoverMessage.HandoverRequest(500));
+        assertEquals(new HandoverMessage.MixReady(), host.next());
+        assertEquals(Stage.HOST_UNPUBLISH, host.next(HandoverMessage.MixFailed.class).stage());
         assertEquals(List.of("prepare", "cancel"), List.of(output.nextPreparation(), output.nextPreparation()));
         assertTrue(output.calls.isEmpty(), "nothing was started or stopped: " + output.calls);
     }
@@ -138,8 +139,8 @@ class HandoverPreparationTest {
     @Test
     void aHostWhoseSocketDropsWhileReadyClosesThePreparation() throws Exception {
         RawSignalingClient host = host();
-        host.send(new SignalMessage.HandoverRequest(5000));
-        assertEquals(new SignalMessage.MixReady(), host.next());
+        host.send(new HandoverMessage.HandoverRequest(5000));
+        assertEquals(new HandoverMessage.MixReady(), host.next());
         host.abort();
         assertEquals(List.of("prepare", "cancel"), List.of(output.nextPreparation(), output.nextPreparation()));
         assertTrue(output.calls.isEmpty(), output.calls.toString());

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livepush.cohost.protocol.CohostErrorCode;
+import io.livepush.cohost.protocol.HandoverMessage.MixFailed.Stage;
+import io.livepush.cohost.protocol.HandoverMessage;
+import io.livepush.cohost.protocol.SessionMessage;
 import io.livepush.cohost.protocol.SignalMessage;
-import io.livepush.cohost.protocol.SignalMessage.MixFailed.Stage;
-import io.livepush.cohost.token.CohostToken;
 import io.livepush.cohost.token.CohostToken.Role;
+import io.livepush.cohost.token.CohostToken;
 import io.livepush.cohost.token.TokenSigner;
 import io.livepush.cohost.token.TokenVerifier;
 import java.net.URI;
@@ -54,8 +56,8 @@ class HandoverSignalingTest {
     private RawSignalingClient raw(String user, Role role) throws Exception {
         RawSignalingClient r = new RawSignalingClient(uri);
         open.add(r);
-        r.send(new SignalMessage.Hello(signer.sign(new CohostToken(user, role, "room-1", Instant.now().plusSeconds(600)))));
-        assertEquals(new SignalMessage.Welcome(user, role, "room-1"), r.next());
+        r.send(new SessionMessage.Hello(signer.sign(new CohostToken(user, role, "room-1", Instant.now().plusSeconds(600)))));
+        assertEquals(new SessionMessage.Welcome(user, role, "room-1"), r.next());
         return r;
     }
 
@@ -64,10 +66,10 @@ class HandoverSignalingTest {
         RawSignalingClient host = raw("alice", Role.HOST);
         output.ready = true;
         output.ingestAnswer.complete(null);
-        host.send(new SignalMessage.HandoverRequest(2000));
-        assertEquals(new SignalMessage.MixReady(), host.next());
-        host.send(new SignalMessage.HostUnpublished());
-        assertEquals(new SignalMessage.MixLive(), host.next());
+        host.send(new HandoverMessage.HandoverRequest(2000));
+        assertEquals(new HandoverMessage.MixReady(), host.next());
+        host.send(new HandoverMessage.HostUnpublished());
+        assertEquals(new HandoverMessage.MixLive(), host.next());
         assertEquals("start", output.nextCall());
         return host;
     }
@@ -77,10 +79,10 @@ class HandoverSignalingTest {
         start(output);
         output.ready = true;
         RawSignalingClient bob = raw("bob", Role.GUEST);
-        for (SignalMessage m : List.of(new SignalMessage.HandoverRequest(1000), new SignalMessage.HostUnpublished(),
-                new SignalMessage.ReturnRequest(), new SignalMessage.HostLive())) {
+        for (SignalMessage m : List.of(new HandoverMessage.HandoverRequest(1000), new HandoverMessage.HostUnpublished(),
+                new HandoverMessage.ReturnRequest(), new HandoverMessage.HostLive())) {
             bob.send(m);
-            SignalMessage.Error e = bob.nextError(CohostErrorCode.NOT_HOST);
+            SessionMessage.Error e = bob.nextError(CohostErrorCode.NOT_HOST);
             assertEquals(m.type(), e.inReplyTo());
             assertEquals("only a host may hand the audience over; you are GUEST", e.message());
         }
@@ -92,29 +94,29 @@ class HandoverSignalingTest {
     void aHandoverAskedBeforeTheMixIsReadyWaitsForEveryPictureThenSaysMixReady() throws Exception {
         start(output);
         RawSignalingClient host = raw("alice", Role.HOST);
-        host.send(new SignalMessage.HandoverRequest(5000));
+        host.send(new HandoverMessage.HandoverRequest(5000));
         assertNull(host.poll(400), "no answer while a participant has sent no picture");
         output.ready = true;
-        assertEquals(new SignalMessage.MixReady(), host.next());
+        assertEquals(new HandoverMessage.MixReady(), host.next());
         assertTrue(output.calls.isEmpty(), "ready does not publish: " + output.calls);
 
-        host.send(new SignalMessage.HostUnpublished());
+        host.send(new HandoverMessage.HostUnpublished());
         assertEquals("start", output.nextCall());
         assertTrue(output.thread.startsWith("livepush-signaling-handover-"), output.thread);
         assertNull(host.poll(200), "mixLive waits for the ingest's answer");
         output.ingestAnswer.complete(null);
-        assertEquals(new SignalMessage.MixLive(), host.next());
+        assertEquals(new HandoverMessage.MixLive(), host.next());
     }
 
     @Test
     void aMixNotReadyInTimeReportsMixFailedAtReadyAndNeverPublishes() throws Exception {
         start(output);
         RawSignalingClient host = raw("alice", Role.HOST);
-        host.send(new SignalMessage.HandoverRequest(300));
-        SignalMessage.MixFailed f = host.next(SignalMessage.MixFailed.class);
+        host.send(new HandoverMessage.HandoverRequest(300));
+        HandoverMessage.MixFailed f = host.next(HandoverMessage.MixFailed.class);
         assertEquals(Stage.READY, f.stage());
         assertEquals("not every participant delivered a picture within 300 ms", f.reason());
-        host.send(new SignalMessage.HostUnpublished());
+        host.send(new HandoverMessage.HostUnpublished());
         host.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER);
         assertTrue(output.calls.isEmpty(), output.calls.toString());
     }
@@ -124,26 +126,26 @@ class HandoverSignalingTest {
         start(output);
         RawSignalingClient host = raw("alice", Role.HOST);
         output.ready = true;
-        host.send(new SignalMessage.HandoverRequest(500));
-        assertEquals(new SignalMessage.MixReady(), host.next());
+        host.send(new HandoverMessage.HandoverRequest(500));
+        assertEquals(new HandoverMessage.MixReady(), host.next());
         assertNull(host.poll(150), "READY waits the request's timeoutMs for hostUnpublished");
-        assertEquals(new SignalMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within 500 ms of mixReady;"
+        assertEquals(new HandoverMessage.MixFailed(Stage.HOST_UNPUBLISH, "no hostUnpublished within 500 ms of mixReady;"
                 + " the mix did not publish and the host's stream keeps the audience key"), host.next());
         assertTrue(output.calls.isEmpty(), "giving up READY never touches the output: " + output.calls);
         assertTrue(!output.publishing);
 
-        host.send(new SignalMessage.HostUnpublished());
-        SignalMessage.Error late = host.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER);
-        assertEquals(new SignalMessage.Error(CohostErrorCode.HANDOVER_OUT_OF_ORDER,
+        host.send(new HandoverMessage.HostUnpublished());
+        SessionMessage.Error late = host.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER);
+        assertEquals(new SessionMessage.Error(CohostErrorCode.HANDOVER_OUT_OF_ORDER,
                 "hostUnpublished is not expected while the handover is ON_HOST (send it after mixReady)", "hostUnpublished"), late);
         assertNull(host.poll(200));
         assertTrue(output.calls.isEmpty(), "a late hostUnpublished starts nothing: " + output.calls);
 
         output.ingestAnswer.complete(null);
-        host.send(new SignalMessage.HandoverRequest(2000));
-        assertEquals(new SignalMessage.MixReady(), host.next(), "back ON_HOST: the key can be asked for again");
-        host.send(new SignalMessage.HostUnpublished());
-        assertEquals(new SignalMessage.MixLive(), host.next());
+        host.send(new HandoverMessage.HandoverRequest(2000));
+        assertEquals(new HandoverMessage.MixReady(), host.next(), "back ON_HOST: the key can be asked for again");
+        host.send(new HandoverMessage.HostUnpublished());
+        assertEquals(new HandoverMessage.MixLive(), host.next());
         assertEquals("start", output.nextCall());
     }
 
@@ -153,11 +155,11 @@ class HandoverSignalingTest {
         RawSignalingClient host = raw("alice", Role.HOST);
         output.ready = true;
         output.ingestAnswer.complete(null);
-        host.send(new SignalMessage.HandoverRequest(600));
-        assertEquals(new SignalMessage.MixReady(), host.next());
+        host.send(new HandoverMessage.HandoverRequest(600));
+        assertEquals(new HandoverMessage.MixReady(), host.next());
         Thread.sleep(200);
-        host.send(new SignalMessage.HostUnpublished());
-        assertEquals(new SignalMessage.MixLive(), host.next());
+        host.send(new HandoverMessage.HostUnpublished());
+        assertEquals(new HandoverMessage.MixLive(), host.next());
         assertNull(host.poll(700), "no mixFailed once the mix is live, past the READY bound too");
         assertEquals("start", output.nextCall());
         assertNull(output.calls.poll(), "the output keeps running");
@@ -168,10 +170,10 @@ class HandoverSignalingTest {
         start(output);
         RawSignalingClient host = raw("alice", Role.HOST);
         output.ready = true;
-        host.send(new SignalMessage.HandoverRequest(500));
-        assertEquals(new SignalMessage.MixReady(), host.next());
-        host.send(new SignalMessage.ReturnRequest());
-        assertEquals(new SignalMessage.MixUnpublished(), host.next());
+        host.send(new HandoverMessage.HandoverRequest(500));
+        assertEquals(new HandoverMessage.MixReady(), host.next());
+        host.send(new HandoverMessage.ReturnRequest());
+        assertEquals(new HandoverMessage.MixUnpublished(), host.next());
         assertNull(host.poll(700), "the abandoned READY wait sends nothing, past its bound too");
         assertEquals("stop", output.nextCall());
     }
@@ -185,11 +187,11 @@ class HandoverSignalingTest {
         assertTrue(output.publishing, "the mix keeps the audience key");
 
         RawSignalingClient again = raw("alice", Role.HOST);
-        again.send(new SignalMessage.HandoverRequest(1000));
+        again.send(new HandoverMessage.HandoverRequest(1000));
         assertEquals("handoverRequest is not expected while the handover is ON_MIX (a handover is already under way or done)",
                 again.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER).message());
-        again.send(new SignalMessage.ReturnRequest());
-        assertEquals(new SignalMessage.MixUnpublished(), again.next());
+        again.send(new HandoverMessage.ReturnRequest());
+        assertEquals(new HandoverMessage.MixUnpublished(), again.next());
         assertEquals("stop", output.nextCall());
         assertTrue(!output.publishing);
     }
@@ -198,11 +200,11 @@ class HandoverSignalingTest {
     void hostUnpublishedBeforeMixReadyIsOutOfOrderAndStartsNothing() throws Exception {
         start(output);
         RawSignalingClient host = raw("alice", Role.HOST);
-        host.send(new SignalMessage.HostUnpublished());
-        SignalMessage.Error e = host.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER);
+        host.send(new HandoverMessage.HostUnpublished());
+        SessionMessage.Error e = host.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER);
         assertEquals("hostUnpublished is not expected while the handover is ON_HOST (send it after mixReady)", e.message());
-        host.send(new SignalMessage.HandoverRequest(5000));
-        host.send(new SignalMessage.HostUnpublished());
+        host.send(new HandoverMessage.HandoverRequest(5000));
+        host.send(new HandoverMessage.HostUnpublished());
         assertEquals("hostUnpublished", host.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER).inReplyTo());
         assertTrue(output.calls.isEmpty(), output.calls.toString());
     }
@@ -212,12 +214,12 @@ class HandoverSignalingTest {
         start(output);
         RawSignalingClient host = raw("alice", Role.HOST);
         output.ready = true;
-        host.send(new SignalMessage.HandoverRequest(2000));
-        assertEquals(new SignalMessage.MixReady(), host.next());
-        host.send(new SignalMessage.HostUnpublished());
+        host.send(new HandoverMessage.HandoverRequest(2000));
+        assertEquals(new HandoverMessage.MixReady(), host.next());
+        host.send(new HandoverMessage.HostUnpublished());
         assertEquals("start", output.nextCall());
         output.ingestAnswer.completeExceptionally(new IllegalStateException("NetStream.Publish.BadName"));
-        SignalMessage.MixFailed f = host.next(SignalMessage.MixFailed.class);
+        HandoverMessage.MixFailed f = host.next(HandoverMessage.MixFailed.class);
         assertEquals(Stage.PUBLISH, f.stage());
         assertTrue(f.reason().contains("NetStream.Publish.BadName"), f.reason());
         assertEquals("stop", output.nextCall());
@@ -229,11 +231,11 @@ class HandoverSignalingTest {
         start(output);
         RawSignalingClient host = raw("alice", Role.HOST);
         output.ready = true;
-        host.send(new SignalMessage.HandoverRequest(300));
-        assertEquals(new SignalMessage.MixReady(), host.next());
-        host.send(new SignalMessage.HostUnpublished());
-        SignalMessage.MixFailed f = host.next(SignalMessage.MixFailed.class);
-        assertEquals(new SignalMessage.MixFailed(Stage.PUBLISH, "the ingest did not accept the mix within 300 ms"), f);
+        host.send(new HandoverMessage.HandoverRequest(300));
+        assertEquals(new HandoverMessage.MixReady(), host.next());
+        host.send(new HandoverMessage.HostUnpublished());
+        HandoverMessage.MixFailed f = host.next(HandoverMessage.MixFailed.class);
+        assertEquals(new HandoverMessage.MixFailed(Stage.PUBLISH, "the ingest did not accept the mix within 300 ms"), f);
         assertEquals(List.of("start", "stop"), List.of(output.nextCall(), output.nextCall()));
     }
 
@@ -241,21 +243,21 @@ class HandoverSignalingTest {
     void onTheMixASecondRequestIsOutOfOrderAndAReturnStopsTheOutputThenHostLiveEndsIt() throws Exception {
         start(output);
         RawSignalingClient host = onMix();
-        host.send(new SignalMessage.HandoverRequest(1000));
+        host.send(new HandoverMessage.HandoverRequest(1000));
         host.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER);
-        host.send(new SignalMessage.HostLive());
+        host.send(new HandoverMessage.HostLive());
         host.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER);
 
-        host.send(new SignalMessage.ReturnRequest());
-        assertEquals(new SignalMessage.MixUnpublished(), host.next());
+        host.send(new HandoverMessage.ReturnRequest());
+        assertEquals(new HandoverMessage.MixUnpublished(), host.next());
         assertEquals("stop", output.nextCall());
-        host.send(new SignalMessage.HostLive());
+        host.send(new HandoverMessage.HostLive());
         assertNull(host.poll(200), "hostLive after a return is accepted silently");
 
         output.ingestAnswer = new java.util.concurrent.CompletableFuture<>();
         output.ingestAnswer.complete(null);
-        host.send(new SignalMessage.HandoverRequest(1000));
-        assertEquals(new SignalMessage.MixReady(), host.next(), "the key can be handed over again");
+        host.send(new HandoverMessage.HandoverRequest(1000));
+        assertEquals(new HandoverMessage.MixReady(), host.next(), "the key can be handed over again");
     }
 
     @Test
@@ -264,12 +266,12 @@ class HandoverSignalingTest {
         output.publishing = true;
         output.ready = true;
         RawSignalingClient host = raw("alice", Role.HOST);
-        host.send(new SignalMessage.HandoverRequest(1000));
-        SignalMessage.Error e = host.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER);
+        host.send(new HandoverMessage.HandoverRequest(1000));
+        SessionMessage.Error e = host.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER);
         assertEquals("handoverRequest is not expected while the handover is ON_MIX (a handover is already under way or done)",
                 e.message());
-        host.send(new SignalMessage.ReturnRequest());
-        assertEquals(new SignalMessage.MixUnpublished(), host.next());
+        host.send(new HandoverMessage.ReturnRequest());
+        assertEquals(new HandoverMessage.MixUnpublished(), host.next());
         assertEquals("stop", output.nextCall());
     }
 
@@ -277,16 +279,16 @@ class HandoverSignalingTest {
     void aHostWhoseSocketDropsWhileTheMixPreparesLeavesTheKeyWithTheHost() throws Exception {
         start(output);
         RawSignalingClient host = raw("alice", Role.HOST);
-        host.send(new SignalMessage.HandoverRequest(5000));
+        host.send(new HandoverMessage.HandoverRequest(5000));
         Thread.sleep(100);
         host.abort();
         Thread.sleep(200);
         output.ready = true;
         RawSignalingClient again = raw("alice", Role.HOST);
-        again.send(new SignalMessage.HostUnpublished());
+        again.send(new HandoverMessage.HostUnpublished());
         again.nextError(CohostErrorCode.HANDOVER_OUT_OF_ORDER);
-        again.send(new SignalMessage.HandoverRequest(1000));
-        assertEquals(new SignalMessage.MixReady(), again.next());
+        again.send(new HandoverMessage.HandoverRequest(1000));
+        assertEquals(new HandoverMessage.MixReady(), again.next());
         assertTrue(output.calls.isEmpty(), output.calls.toString());
     }
 
@@ -294,7 +296,7 @@ class HandoverSignalingTest {
     void aServerWithoutAnAudienceOutputRefusesHandoversAsMixerUnavailable() throws Exception {
         start(null);
         RawSignalingClient host = raw("alice", Role.HOST);
-        host.send(new SignalMessage.HandoverRequest(1000));
+        host.send(new HandoverMessage.HandoverRequest(1000));
         assertEquals("this server has no audience output to hand over",
                 host.nextError(CohostErrorCode.MIXER_UNAVAILABLE).message());
     }
@@ -303,7 +305,7 @@ class HandoverSignalingTest {
     void handoverAnswersAreServerMessagesAndRefusedFromAClient() throws Exception {
         start(output);
         RawSignalingClient host = raw("alice", Role.HOST);
-        host.send(new SignalMessage.MixReady());
+        host.send(new HandoverMessage.MixReady());
         assertEquals("mixReady is sent by the server, not to it", host.nextError(CohostErrorCode.UNKNOWN_MESSAGE).message());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.livepush.cohost.protocol.CohostErrorCode;
+import io.livepush.cohost.protocol.SessionMessage;
 import io.livepush.cohost.protocol.SignalCodec;
 import io.livepush.cohost.protocol.SignalMessage;
 import java.net.URI;
@@ -79,8 +80,8 @@ final class RawSignalingClient implements AutoCloseable {
         return (T) m;
     }
 
-    SignalMessage.Error nextError(CohostErrorCode code) throws InterruptedException {
-        SignalMessage.Error e = next(SignalMessage.Error.class);
+    SessionMessage.Error nextError(CohostErrorCode code) throws InterruptedException {
+        SessionMessage.Error e = next(SessionMessage.Error.class);
         assertEquals(code, e.code(), e.message());
         return e;
     }

@@ -13,10 +13,13 @@ import io.livepush.cohost.client.CohostSession;
 import io.livepush.cohost.client.Invitation;
 import io.livepush.cohost.client.InvitationOutcome;
 import io.livepush.cohost.protocol.CohostErrorCode;
-import io.livepush.cohost.protocol.SignalMessage;
+import io.livepush.cohost.protocol.InvitationMessage;
+import io.livepush.cohost.protocol.MediaMessage;
+import io.livepush.cohost.protocol.ParticipationMessage;
+import io.livepush.cohost.protocol.SessionMessage;
 import io.livepush.cohost.token.CohostAuthException;
-import io.livepush.cohost.token.CohostToken;
 import io.livepush.cohost.token.CohostToken.Role;
+import io.livepush.cohost.token.CohostToken;
 import io.livepush.cohost.token.TokenSigner;
 import io.livepush.cohost.token.TokenVerifier;
 import java.net.URI;
@@ -73,8 +76,8 @@ class SignalingServerTest {
     private RawSignalingClient raw(String user, Role role) throws Exception {
         RawSignalingClient r = new RawSignalingClient(uri);
         open.add(r);
-        r.send(new SignalMessage.Hello(token(user, role)));
-        assertEquals(new SignalMessage.Welcome(user, role, "room-1"), r.next());
+        r.send(new SessionMessage.Hello(token(user, role)));
+        assertEquals(new SessionMessage.Welcome(user, role, "room-1"), r.next());
         return r;
     }
 
@@ -97,24 +100,24 @@ class SignalingServerTest {
         RawSignalingClient bob = raw("bob", Role.GUEST);
 
         CompletableFuture<InvitationOutcome> outcome = host.invite("bob");
-        SignalMessage.Invitation inv = bob.next(SignalMessage.Invitation.class);
+        InvitationMessage.Invitation inv = bob.next(InvitationMessage.Invitation.class);
         assertEquals("alice", inv.fromUserId());
         assertEquals("room-1", inv.roomId());
         assertEquals(inv.invitationId(), hostEvents.sent.poll(5, TimeUnit.SECONDS));
 
-        bob.send(new SignalMessage.Accept(inv.invitationId()));
+        bob.send(new InvitationMessage.Accept(inv.invitationId()));
         assertEquals(InvitationOutcome.ACCEPTED, outcome.get(5, TimeUnit.SECONDS));
-        assertEquals(new SignalMessage.InviteResult(inv.invitationId(), SignalMessage.InviteResult.Outcome.ACCEPTED), bob.next());
+        assertEquals(new InvitationMessage.InviteResult(inv.invitationId(), InvitationMessage.InviteResult.Outcome.ACCEPTED), bob.next());
 
-        bob.send(new SignalMessage.Join(inv.invitationId()));
-        assertEquals(new SignalMessage.Joined("bob"), bob.next());
-        bob.send(new SignalMessage.Offer("v=0\r\ns=bob\r\n"));
+        bob.send(new ParticipationMessage.Join(inv.invitationId()));
+        assertEquals(new ParticipationMessage.Joined("bob"), bob.next());
+        bob.send(new MediaMessage.Offer("v=0\r\ns=bob\r\n"));
         RecordingGateway.Join join = gateway.nextJoin();
         assertEquals(new RecordingGateway.Join("bob", Role.GUEST, "v=0\r\ns=bob\r\n", join.thread()), join);
         assertTrue(join.thread().startsWith("livepush-signaling-mixer-"), join.thread());
-        assertEquals(new SignalMessage.Answer(RecordingGateway.ANSWER), bob.next());
-        assertEquals(SignalMessage.Ice.class, bob.next().getClass());
-        bob.send(new SignalMessage.Ice("0", 0, "candidate:2 1 udp 5 127.0.0.1 7 typ host"));
+        assertEquals(new MediaMessage.Answer(RecordingGateway.ANSWER), bob.next());
+        assertEquals(MediaMessage.Ice.class, bob.next().getClass());
+        bob.send(new MediaMessage.Ice("0", 0, "candidate:2 1 udp 5 127.0.0.1 7 typ host"));
         waitFor(() -> !gateway.candidates.isEmpty());
         assertEquals(List.of("bob|0|0|candidate:2 1 udp 5 127.0.0.1 7 typ host"), gateway.candidates);
         assertNull(hostEvents.badThread);
@@ -196,7 +199,7 @@ class SignalingServerTest {
 
         RawSignalingClient r = new RawSignalingClient(uri);
         open.add(r);
-        r.send(new SignalMessage.Hello(forged));
+        r.send(new SessionMessage.Hello(forged));
         assertEquals("hello", r.nextError(CohostErrorCode.FORGED_TOKEN).inReplyTo());
         assertEquals(1008, r.closeStatus.get(5, TimeUnit.SECONDS));
         assertMixerUntouched();
@@ -217,7 +220,7 @@ class SignalingServerTest {
         start(Duration.ofSeconds(60));
         RawSignalingClient r = new RawSignalingClient(uri);
         open.add(r);
-        r.send(new SignalMessage.Invite("bob"));
+        r.send(new InvitationMessage.Invite("bob"));
         assertEquals("invite:bob", r.nextError(CohostErrorCode.UNAUTHORIZED).inReplyTo());
         assertEquals(1008, r.closeStatus.get(5, TimeUnit.SECONDS));
     }
@@ -229,19 +232,19 @@ class SignalingServerTest {
         RawSignalingClient bob = raw("bob", Role.GUEST);
         RawSignalingClient carol = raw("carol", Role.GUEST);
         host.invite("bob");
-        String id = bob.next(SignalMessage.Invitation.class).invitationId();
-        bob.send(new SignalMessage.Accept(id));
-        bob.next(SignalMessage.InviteResult.class);
-        bob.send(new SignalMessage.Accept(id));
+        String id = bob.next(InvitationMessage.Invitation.class).invitationId();
+        bob.send(new InvitationMessage.Accept(id));
+        bob.next(InvitationMessage.InviteResult.class);
+        bob.send(new InvitationMessage.Accept(id));
         assertEquals("accept:" + id, bob.nextError(CohostErrorCode.INVITATION_USED).inReplyTo());
-        carol.send(new SignalMessage.Accept(id));
+        carol.send(new InvitationMessage.Accept(id));
         carol.nextError(CohostErrorCode.INVITATION_USED);
-        carol.send(new SignalMessage.Join(id));
+        carol.send(new ParticipationMessage.Join(id));
         carol.nextError(CohostErrorCode.NOT_INVITED);
         // the invitation joins once
-        bob.send(new SignalMessage.Join(id)).next(SignalMessage.Joined.class);
-        bob.send(new SignalMessage.Leave()).next(SignalMessage.Participant.class);
-        bob.send(new SignalMessage.Join(id));
+        bob.send(new ParticipationMessage.Join(id)).next(ParticipationMessage.Joined.class);
+        bob.send(new ParticipationMessage.Leave()).next(ParticipationMessage.Participant.class);
+        bob.send(new ParticipationMessage.Join(id));
         bob.nextError(CohostErrorCode.INVITATION_USED);
         assertMixerUntouched();
     }
@@ -250,22 +253,22 @@ class SignalingServerTest {
     void anUninvitedUserCannotJoinNorReachTheMixer() throws Exception {
         start(Duration.ofSeconds(60));
         RawSignalingClient eve = raw("eve", Role.GUEST);
-        eve.send(new SignalMessage.Join("made-up-invitation"));
+        eve.send(new ParticipationMessage.Join("made-up-invitation"));
         eve.nextError(CohostErrorCode.NOT_INVITED);
-        eve.send(new SignalMessage.Join(null));
+        eve.send(new ParticipationMessage.Join(null));
         eve.nextError(CohostErrorCode.NOT_INVITED);
-        eve.send(new SignalMessage.Offer("v=0\r\n"));
+        eve.send(new MediaMessage.Offer("v=0\r\n"));
         eve.nextError(CohostErrorCode.NOT_INVITED);
-        eve.send(new SignalMessage.Ice("0", 0, "candidate:x"));
+        eve.send(new MediaMessage.Ice("0", 0, "candidate:x"));
         eve.nextError(CohostErrorCode.NOT_INVITED);
         // an invitation to someone else does not help either
         CohostSession host = session("alice", Role.HOST, new RecordingListener());
         RawSignalingClient bob = raw("bob", Role.GUEST);
         host.invite("bob");
-        String id = bob.next(SignalMessage.Invitation.class).invitationId();
-        eve.send(new SignalMessage.Accept(id));
+        String id = bob.next(InvitationMessage.Invitation.class).invitationId();
+        eve.send(new InvitationMessage.Accept(id));
         eve.nextError(CohostErrorCode.NOT_INVITED);
-        bob.send(new SignalMessage.Join(id));
+        bob.send(new ParticipationMessage.Join(id));
         assertEquals("not accepted", bob.nextError(CohostErrorCode.NOT_INVITED).message().contains("not accepted yet") ? "not accepted" : "");
         assertMixerUntouched();
     }
@@ -288,8 +291,8 @@ class SignalingServerTest {
         CohostSession host = session("alice", Role.HOST, new RecordingListener());
         RawSignalingClient other = new RawSignalingClient(uri);
         open.add(other);
-        other.send(new SignalMessage.Hello(signer.sign(new CohostToken("dave", Role.GUEST, "room-2", Instant.now().plusSeconds(60)))));
-        other.next(SignalMessage.Welcome.class);
+        other.send(new SessionMessage.Hello(signer.sign(new CohostToken("dave", Role.GUEST, "room-2", Instant.now().plusSeconds(60)))));
+        other.next(SessionMessage.Welcome.class);
         assertEquals(CohostErrorCode.UNKNOWN_USER, failure(host.invite("nobody")).code());
         assertEquals(CohostErrorCode.UNKNOWN_USER, failure(host.invite("dave")).code());
         assertNull(other.poll(200));
@@ -305,11 +308,11 @@ class SignalingServerTest {
             r.sendText(bad);
             r.nextError(CohostErrorCode.MALFORMED_MESSAGE);
         }
-        r.send(new SignalMessage.Welcome("bob", Role.HOST, "room-1"));
+        r.send(new SessionMessage.Welcome("bob", Role.HOST, "room-1"));
         r.nextError(CohostErrorCode.UNKNOWN_MESSAGE);
-        r.send(new SignalMessage.Hello(token("bob", Role.GUEST)));
+        r.send(new SessionMessage.Hello(token("bob", Role.GUEST)));
         r.nextError(CohostErrorCode.MALFORMED_MESSAGE);
-        r.send(new SignalMessage.Leave());
+        r.send(new ParticipationMessage.Leave());
         r.nextError(CohostErrorCode.UNKNOWN_USER);
         assertTrue(!r.closeStatus.isDone(), "the server closed the socket");
     }
@@ -323,8 +326,8 @@ class SignalingServerTest {
         assertEquals("joined:bob", hostEvents.nextEvent());
         host.kick("bob").get(5, TimeUnit.SECONDS);
         assertEquals("bob", gateway.nextLeave());
-        assertEquals(new SignalMessage.Kick("bob"), bob.next());
-        assertEquals(new SignalMessage.Participant(SignalMessage.Participant.Event.LEFT, "bob"), bob.next());
+        assertEquals(new ParticipationMessage.Kick("bob"), bob.next());
+        assertEquals(new ParticipationMessage.Participant(ParticipationMessage.Participant.Event.LEFT, "bob"), bob.next());
         assertEquals("left:bob", hostEvents.nextEvent());
         assertEquals(CohostErrorCode.UNKNOWN_USER, failure(host.kick("bob")).code());
     }
@@ -335,9 +338,9 @@ class SignalingServerTest {
         RecordingListener hostEvents = new RecordingListener();
         CohostSession host = session("alice", Role.HOST, hostEvents);
         RawSignalingClient bob = joinedGuest(host, "bob");
-        bob.send(new SignalMessage.Leave());
+        bob.send(new ParticipationMessage.Leave());
         assertEquals("bob", gateway.nextLeave());
-        assertEquals(new SignalMessage.Participant(SignalMessage.Participant.Event.LEFT, "bob"), bob.next());
+        assertEquals(new ParticipationMessage.Participant(ParticipationMessage.Participant.Event.LEFT, "bob"), bob.next());
         assertEquals("joined:bob", hostEvents.nextEvent());
         assertEquals("left:bob", hostEvents.nextEvent());
     }
@@ -359,10 +362,10 @@ class SignalingServerTest {
         start(Duration.ofSeconds(60));
         gateway.refuse = true;
         RawSignalingClient host = raw("alice", Role.HOST);
-        host.send(new SignalMessage.Join(null)).next(SignalMessage.Joined.class);
-        host.send(new SignalMessage.Offer("v=0\r\n"));
+        host.send(new ParticipationMessage.Join(null)).next(ParticipationMessage.Joined.class);
+        host.send(new MediaMessage.Offer("v=0\r\n"));
         assertEquals("offer", host.nextError(CohostErrorCode.MIXER_UNAVAILABLE).inReplyTo());
-        assertEquals(new SignalMessage.Participant(SignalMessage.Participant.Event.LEFT, "alice"), host.next());
+        assertEquals(new ParticipationMessage.Participant(ParticipationMessage.Participant.Event.LEFT, "alice"), host.next());
     }
 
     @Test
@@ -382,13 +385,13 @@ class SignalingServerTest {
     private RawSignalingClient joinedGuest(CohostSession host, String user) throws Exception {
         RawSignalingClient guest = raw(user, Role.GUEST);
         host.invite(user);
-        String id = guest.next(SignalMessage.Invitation.class).invitationId();
-        guest.send(new SignalMessage.Accept(id)).next(SignalMessage.InviteResult.class);
-        guest.send(new SignalMessage.Join(id)).next(SignalMessage.Joined.class);
-        guest.send(new SignalMessage.Offer("v=0\r\ns=" + user + "\r\n"));
+        String id = guest.next(InvitationMessage.Invitation.class).invitationId();
+        guest.send(new InvitationMessage.Accept(id)).next(InvitationMessage.InviteResult.class);
+        guest.send(new ParticipationMessage.Join(id)).next(ParticipationMessage.Joined.class);
+        guest.send(new MediaMessage.Offer("v=0\r\ns=" + user + "\r\n"));
         assertNotNull(gateway.nextJoin());
-        guest.next(SignalMessage.Answer.class);
-        guest.next(SignalMessage.Ice.class);
+        guest.next(MediaMessage.Answer.class);
+        guest.next(MediaMessage.Ice.class);
         return guest;
     }
 
