@@ -13,11 +13,18 @@ import java.util.Random;
  * {@value #WINS_NEEDED} rounds in a row; then compares both kernels' bytes. Accepts the vector
  * kernel only if they are equal; gives up after {@value #DEADLINE_SECONDS} s (AUTO stays scalar).
  *
- * <p>Runs on its own daemon thread, once per JVM; measured about 3 s and 2 s of CPU (with the JIT's).
+ * <p>Runs on its own daemon thread, once per JVM. It starts when a capture starts, next to real-time
+ * work (a microphone's reads, an encoder), so it is paced: after each round it sleeps
+ * {@value #PAUSE_MS} ms, keeping its own share of a core to about a third. Unpaced it took one core
+ * for about 3 s and made a PulseAudio capture on a 2-core machine miss its deadlines (silence
+ * inserted, a read late by 62 ms); paced it takes longer to finish, and the scalar kernel serves
+ * meanwhile.
  */
 final class VectorWarmUp {
     static final int WINS_NEEDED = 3;
     static final int DEADLINE_SECONDS = 30;
+    /** Sleep after each round, so the warm-up never holds a core for long. */
+    static final int PAUSE_MS = 4;
     private static final int W = 250;
     private static final int H = 16;
     private static final int STRIDE = W * 4 + 12;
@@ -51,6 +58,7 @@ final class VectorWarmUp {
                 vNs = time(vector, redHigh, src, a);
                 sNs = time(scalar, redHigh, src, b);
                 wins = vNs < sNs ? wins + 1 : 0;
+                Thread.sleep(PAUSE_MS);
             }
             for (boolean redHigh : new boolean[] {true, false}) {
                 convert(vector, redHigh, src, a);
@@ -63,6 +71,9 @@ final class VectorWarmUp {
             RgbKernelChoice.accept();
         } catch (RuntimeException | LinkageError e) {
             RgbKernelChoice.reject("the vector kernel failed: " + e);
+        } catch (InterruptedException e) {
+            RgbKernelChoice.reject("the vector kernel's warm-up was interrupted");
+            Thread.currentThread().interrupt();
         }
     }
 
