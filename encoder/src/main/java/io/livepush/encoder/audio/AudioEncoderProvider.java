@@ -1,5 +1,7 @@
 package io.livepush.encoder.audio;
 
+import java.util.StringJoiner;
+
 /**
  * A named audio encoder backend, found with {@link java.util.ServiceLoader}: register the class
  * in {@code META-INF/services/io.livepush.encoder.audio.AudioEncoderProvider}.
@@ -34,4 +36,34 @@ public interface AudioEncoderProvider {
      * @throws IllegalArgumentException when the backend does not support {@code config.codec()}
      */
     AudioEncoder open(AudioEncoderConfig config);
+
+    /**
+     * The checks every {@link #open} makes first, in one place: the codec is one this backend
+     * produces, and the backend can run here.
+     *
+     * @param config the settings to open with, not null
+     * @throws IllegalArgumentException when {@code config} is null or its codec is not supported (the
+     *     message names the codecs that are)
+     * @throws io.livepush.encoder.EncoderUnavailableException when {@link #unavailableReason()} is not null
+     */
+    default void requireCanOpen(AudioEncoderConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("audio encoder config is null (expected an AudioEncoderConfig)");
+        }
+        if (!supports(config.codec())) {
+            StringJoiner supported = new StringJoiner(", ");
+            for (AudioCodec c : AudioCodec.values()) {
+                if (supports(c)) {
+                    supported.add(c.toString());
+                }
+            }
+            throw new IllegalArgumentException("audio encoder '" + name() + "' cannot encode " + config.codec()
+                    + " (expected " + supported + ")");
+        }
+        String reason = unavailableReason();
+        if (reason != null) {
+            throw new io.livepush.encoder.EncoderUnavailableException(
+                    "audio encoder '" + name() + "' cannot run here: " + reason);
+        }
+    }
 }

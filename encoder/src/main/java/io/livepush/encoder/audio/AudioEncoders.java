@@ -75,13 +75,7 @@ public final class AudioEncoders {
         }
         for (AudioEncoderProvider p : sorted) {
             if (p.name().equals(name)) {
-                if (!p.supports(config.codec())) {
-                    throw new IllegalArgumentException("audio encoder '" + name + "' cannot encode " + config.codec());
-                }
-                String reason = p.unavailableReason();
-                if (reason != null) {
-                    throw new EncoderUnavailableException("audio encoder '" + name + "' cannot run here: " + reason);
-                }
+                p.requireCanOpen(config);
                 AudioEncoder encoder = p.open(config);
                 lastReport = p.name() + " chosen by name";
                 return encoder;

@@ -40,13 +40,7 @@ public final class JavaAacProvider implements AudioEncoderProvider {
 
     @Override
     public AudioEncoder open(AudioEncoderConfig config) {
-        if (config == null) {
-            throw new IllegalArgumentException("audio encoder config is null (expected an AudioEncoderConfig)");
-        }
-        if (!supports(config.codec())) {
-            throw new IllegalArgumentException("audio encoder '" + NAME + "' cannot encode " + config.codec()
-                    + " (expected " + AudioCodec.AAC_LC + ")");
-        }
+        requireCanOpen(config);
         return new JavaAacEncoder(config);
     }
 }

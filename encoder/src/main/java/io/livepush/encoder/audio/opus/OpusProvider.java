@@ -1,6 +1,5 @@
 package io.livepush.encoder.audio.opus;
 
-import io.livepush.encoder.EncoderUnavailableException;
 import io.livepush.encoder.audio.AudioCodec;
 import io.livepush.encoder.audio.AudioEncoder;
 import io.livepush.encoder.audio.AudioEncoderConfig;
@@ -38,14 +37,7 @@ public final class OpusProvider implements AudioEncoderProvider {
 
     @Override
     public AudioEncoder open(AudioEncoderConfig config) {
-        if (!supports(config.codec())) {
-            throw new IllegalArgumentException("audio encoder '" + NAME + "' cannot encode " + config.codec()
-                    + " (expected " + AudioCodec.OPUS + ")");
-        }
-        String reason = unavailableReason();
-        if (reason != null) {
-            throw new EncoderUnavailableException("audio encoder '" + NAME + "' cannot run here: " + reason);
-        }
+        requireCanOpen(config);
         return new OpusAudioEncoder(config, Opus.load());
     }
 }

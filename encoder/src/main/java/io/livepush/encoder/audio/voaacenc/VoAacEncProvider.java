@@ -1,6 +1,5 @@
 package io.livepush.encoder.audio.voaacenc;
 
-import io.livepush.encoder.EncoderUnavailableException;
 import io.livepush.encoder.audio.AudioCodec;
 import io.livepush.encoder.audio.AudioEncoder;
 import io.livepush.encoder.audio.AudioEncoderConfig;
@@ -41,14 +40,7 @@ public final class VoAacEncProvider implements AudioEncoderProvider {
 
     @Override
     public AudioEncoder open(AudioEncoderConfig config) {
-        if (!supports(config.codec())) {
-            throw new IllegalArgumentException("audio encoder '" + NAME + "' cannot encode " + config.codec()
-                    + " (expected " + AudioCodec.AAC_LC + ")");
-        }
-        String reason = unavailableReason();
-        if (reason != null) {
-            throw new EncoderUnavailableException("audio encoder '" + NAME + "' cannot run here: " + reason);
-        }
+        requireCanOpen(config);
         return new VoAacEncoder(config, VoAacEncLibrary.load());
     }
 }
